@@ -1,0 +1,85 @@
+"""Shared pieces of the command line: the Typer app, common options, error exits."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="onrecord",
+    help="Who said what, when, reported by whom, and how it changed over time.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CueSet(str, Enum):
+    speech = "speech"
+    all = "all"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Store location: an SQLite file or a postgresql:// URL "
+        "[default: $ONRECORD_DB or ./onrecord.db].",
+    ),
+]
+FormatOption = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
+CuesOption = Annotated[
+    CueSet,
+    typer.Option("--cues", help="speech: verbs of saying only; all: also thought and finding."),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", min=1, help="Worker processes [default: CPU count]."),
+]
+
+
+def fail(error: Exception) -> None:
+    typer.echo(f"onrecord: error: {error}", err=True)
+    raise typer.Exit(1)
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from None
+
+
+def open_store_for(db: str | None):
+    from onrecord.store import open_store
+
+    return open_store(db)
+
+
+def progress_bar():
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rejected]} rejected"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )

@@ -1,0 +1,1 @@
+"""Views: what the CLI, the HTTP API and the report show, as plain rows."""
