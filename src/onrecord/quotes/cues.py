@@ -1,0 +1,44 @@
+"""The reporting-cue lexicon (``data/cues.tsv``): which words introduce what someone said."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from onrecord.model import CueClass
+
+__all__ = ["CueLexicon", "load_cues"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Single-word cue lemmas and multi-word cue phrases, each with its class."""
+
+    words: dict[str, CueClass]
+    phrases: dict[tuple[str, ...], CueClass]
+
+    def classify(self, lemma: str) -> CueClass | None:
+        """Return the class of a single-word cue lemma, or None when it is not a cue."""
+        return self.words.get(lemma.lower())
+
+
+@functools.cache
+def load_cues() -> CueLexicon:
+    """Read the packaged cue lexicon once per process."""
+    text = resources.files("onrecord.data").joinpath("cues.tsv").read_text("utf-8")
+    words: dict[str, CueClass] = {}
+    phrases: dict[tuple[str, ...], CueClass] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
+            continue
+        cue, _, cls = line.partition("\t")
+        cls = cls.strip()
+        if cls not in ("speech", "thought", "finding"):
+            raise ValueError(f"cues.tsv: unknown class {cls!r} for {cue!r}")
+        parts = tuple(cue.strip().lower().split())
+        if len(parts) == 1:
+            words[parts[0]] = cls  # type: ignore[assignment]
+        else:
+            phrases[parts] = cls  # type: ignore[assignment]
+    return CueLexicon(words, phrases)

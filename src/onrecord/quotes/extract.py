@@ -1,0 +1,519 @@
+"""Quotation extraction: reporting cues, their content and their speaker.
+
+The rules, in the order they run:
+
+1. headline: "Relations at an all-time low: Peskov", "…, Kremlin says";
+2. each reporting cue (``data/cues.tsv``) found by the parser: its content is
+   the clausal complement ("said (that) …", "told reporters …", inverted
+   "…, he said"), the quotation next to it ("said: “…”", "“…,” he said"), or
+   for "according to X" the clause it modifies; its speaker is the subject
+   (or the object of "according to");
+3. a quotation with no cue right after an attributed one continues it.
+
+Content that matches a quotation exactly is ``direct``; content that contains
+quoted words inside reported speech is ``partial``; otherwise ``indirect``.
+A question an interviewer put ("When asked if “…”") yields no quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.model import Article, CueClass, Mention, Quote, QuoteKind
+from onrecord.quotes.cues import CueLexicon, load_cues
+from onrecord.quotes.marks import MarkSpan, paragraphs, scan
+from onrecord.speakers import ResolvedSpeaker, SpeakerResolver
+
+__all__ = ["Extraction", "QuoteExtractor"]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CONTENT_DEPS = ("ccomp",)
+_XCOMP_CUES = {
+    "urge", "promise", "refuse", "decline", "vow", "pledge", "threaten", "ask", "call", "tell",
+    "agree", "propose", "warn", "demand", "insist", "claim", "continue",
+}
+_PUNCT_EDGE = set(",.;:—–-()[] ")
+_MARK_CHARS = set("“”„«»‹›\"‘’'")
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the quote stage found in one article."""
+
+    quotes: tuple[Quote, ...]
+    mentions: tuple[Mention, ...]
+    doc: Doc
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    lemma: str
+    cls: CueClass
+    start: int
+    end: int
+    token: Token
+
+
+class QuoteExtractor:
+    """Find quotes and their speakers in an article; built once, called per article."""
+
+    def __init__(self, nlp: Language, cues: str = "speech") -> None:
+        if cues not in ("speech", "all"):
+            raise ValueError(f"cues must be 'speech' or 'all', not {cues!r}")
+        self.nlp = nlp
+        self.cues = cues
+        self.lexicon: CueLexicon = load_cues()
+
+    def __call__(self, article: Article) -> Extraction:
+        """Parse the article and return its quotes, mentions and the parsed Doc."""
+        doc = self.nlp(article.nlp_text)
+        return self.extract(article, doc)
+
+    def extract(self, article: Article, doc: Doc) -> Extraction:
+        """Return the quotes of an article whose ``nlp_text`` is already parsed into ``doc``."""
+        run = _ArticleRun(article, doc, self.lexicon)
+        quotes = run.run()
+        if self.cues == "speech":
+            quotes = [q for q in quotes if q.cue_class == "speech"]
+        return Extraction(tuple(sorted(quotes, key=lambda q: (q.start, q.end))),
+                          run.resolver.mentions, doc)
+
+
+class _ArticleRun:
+    """The state of extraction over one article."""
+
+    def __init__(self, article: Article, doc: Doc, lexicon: CueLexicon) -> None:
+        self.article = article
+        self.text = article.text
+        self.doc = doc
+        self.lexicon = lexicon
+        self.marks = scan(article.nlp_text)
+        self.resolver = SpeakerResolver(doc)
+        self.quotes: list[Quote] = []
+        self.used_marks: set[int] = set()  # indexes into self.marks
+        self.question_marks: set[int] = set()
+        self.paragraphs = paragraphs(article.nlp_text)
+
+    # ---------------------------------------------------------------- helpers
+    def _marks_in(self, start: int, end: int) -> list[int]:
+        return [i for i, m in enumerate(self.marks) if m.start < end and m.end > start]
+
+    def _paragraph_index(self, pos: int) -> int:
+        for i, (a, b) in enumerate(self.paragraphs):
+            if a <= pos < b:
+                return i
+            if pos < a:
+                return i
+        return len(self.paragraphs)
+
+    def _cue_at(self, token: Token) -> _Cue | None:
+        low = token.lower_
+        doc = token.doc
+        if low == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            cls = self.lexicon.phrases.get(("according", "to"))
+            if cls:
+                return _Cue("according to", cls, token.idx, doc[token.i + 1].idx + 2, token)
+            return None
+        if token.pos_ not in ("VERB",) and not (token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"):
+            return None
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
+                phrase = (lemma, child.lower_)
+                if phrase in self.lexicon.phrases:
+                    return _Cue(" ".join(phrase), self.lexicon.phrases[phrase], token.idx,
+                                child.idx + len(child), token)
+        cls = self.lexicon.classify(lemma)
+        if cls is None:
+            return None
+        return _Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    # ----------------------------------------------------------------- speaker
+    def _subject_of(self, verb: Token) -> Token | None:
+        seen = 0
+        while seen < 4:
+            seen += 1
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                        return verb.head
+                    return child
+            # "…, said Peskov": the subject after an inverted verb is sometimes an object
+            if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head
+                continue
+            if verb.dep_ == "relcl":
+                return verb.head
+            break
+        return None
+
+    def _speaker_span(self, head: Token) -> Span:
+        doc = head.doc
+        sent = head.sent
+        left = max(head.left_edge.i, sent.start)
+        while "\n" in doc[left : head.i + 1].text:
+            left += 1
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in ("compound", "flat", "nummod") or (
+                child.dep_ == "appos" and head.pos_ != "PROPN"
+            ):
+                right = max(right, child.right_edge.i)
+            else:
+                break
+        while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+            left += 1
+        return doc[left : right + 1]
+
+    def _speaker_for(self, cue: _Cue) -> ResolvedSpeaker | None:
+        token = cue.token
+        if cue.lemma == "according to":
+            to = token.doc[token.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                return self.resolver.resolve(self._speaker_span(objs[0]))
+            return None
+        if cue.lemma in ("quote", "cite") and token.dep_ not in _SUBJECTS:
+            pass
+        subject = self._subject_of(token)
+        if subject is None:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                objs = [c for c in agent.children if c.dep_ == "pobj"]
+                if objs:
+                    return self.resolver.resolve(self._speaker_span(objs[0]))
+            return None
+        if subject.dep_ == "nsubjpass" and cue.lemma not in ("quote",):
+            return None
+        return self.resolver.resolve(self._speaker_span(subject))
+
+    # ----------------------------------------------------------------- content
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and (text[start] in _PUNCT_EDGE or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in _PUNCT_EDGE or text[end - 1].isspace()):
+            end -= 1
+        return start, end
+
+    def _direct_beside(self, cue: _Cue, blocked: set[int]) -> list[int]:
+        """Indexes of quotations right before and/or right after the cue's clause."""
+        token = cue.token
+        sent = token.sent
+        clause = [t for t in token.subtree if t.dep_ not in _CONTENT_DEPS or t.head != token]
+        clause_tokens = {t.i for t in clause}
+        # tokens of the cue clause itself: the cue and its non-content dependents
+        own = {token.i}
+        for child in token.children:
+            if child.dep_ in _CONTENT_DEPS or child.dep_ in ("xcomp", "dobj", "conj", "cc"):
+                continue
+            own.update(t.i for t in child.subtree)
+        _ = clause_tokens
+        found: list[int] = []
+        own_start = min(own)
+        own_end = max(own)
+        doc = token.doc
+        clause_start_char = doc[own_start].idx
+        clause_end_char = doc[own_end].idx + len(doc[own_end])
+        for i, mark in enumerate(self.marks):
+            if i in self.used_marks or i in blocked:
+                continue
+            if mark.end <= clause_start_char:
+                between = self.text[mark.end : clause_start_char]
+                if len(between) <= 4 and not between.strip(" ,—–-") and (
+                    self._sentence_like(mark) or mark.start < sent.start_char
+                ):
+                    found.append(i)
+            elif mark.start >= clause_end_char:
+                between = self.text[clause_end_char : mark.start]
+                stripped = between.strip()
+                if len(between) <= 6 and stripped in ("", ",", ":", "that"):
+                    found.append(i)
+                elif stripped in (":", ",") and "\n" in between and len(between) <= 8:
+                    found.append(i)
+                elif found and stripped == "." and "\n" not in between:
+                    # “A,” she said. “B.”: one quotation in two pieces
+                    found.append(i)
+                break
+        return found[-2:] if len(found) > 2 else found
+
+    def _sentence_like(self, mark: MarkSpan) -> bool:
+        a, b = mark.inner
+        inner = self.text[a:b]
+        return len(inner.split()) >= 4 or inner.rstrip()[-1:] in ".,!?"
+
+    # -------------------------------------------------------------------- run
+    def run(self) -> list[Quote]:
+        """Return every quote found in the article (all cue classes)."""
+        headline_end = self._headline()
+        for sent in self.doc.sents:
+            if sent.end_char <= headline_end:
+                continue
+            for token in sent:
+                cue = self._cue_at(token)
+                if cue is not None:
+                    self._from_cue(cue)
+        self._continuations()
+        return self.quotes
+
+    def _headline(self) -> int:
+        """Headline attributions; return where the headline ends (0 when there is none)."""
+        if not self.paragraphs:
+            return 0
+        a, b = self.paragraphs[0]
+        line = self.text[a:b]
+        title = (self.article.title or "").strip()
+        if not title or not line.strip().startswith(title[: max(10, len(title) // 2)]):
+            return 0
+        body = line.rstrip().rstrip(".")
+        m = re.match(r"^(?P<c>.{8,}?)\s*[:|]\s+(?P<s>(?:[A-Z][\w’'.-]*\s?){1,3})$", body)
+        speaker_raw = None
+        cue = None
+        if m:
+            speaker_raw = m.group("s").strip()
+            content = m.group("c")
+        else:
+            m = re.match(
+                r"^(?P<c>.{8,}?),\s+(?P<s>(?:[A-Z][\w’'.-]*\s){1,3})(?P<v>\w+)$", body
+            )
+            if m and self.lexicon.classify(_lemma_guess(m.group("v"))) == "speech":
+                speaker_raw = m.group("s").strip()
+                content = m.group("c")
+                cue = m.group("v")
+        if not speaker_raw or speaker_raw.lower() in ("update", "report", "exclusive", "watch"):
+            return 0
+        c_start = a + (len(line) - len(line.lstrip()))
+        c_start, c_end = self._trim(c_start, c_start + len(content))
+        s_start = a + line.index(speaker_raw, len(content))
+        s_end = s_start + len(speaker_raw)
+        span = self.doc.char_span(s_start, s_end, alignment_mode="expand")
+        if span is None:
+            return 0
+        resolved = self.resolver.resolve(span)
+        cue_start = s_end + 1 if cue else None
+        self.quotes.append(
+            Quote(
+                start=c_start, end=c_end, text=self.text[c_start:c_end], kind="headline",
+                cue=_lemma_guess(cue) if cue else None,
+                cue_start=cue_start, cue_end=cue_start + len(cue) if cue and cue_start else None,
+                cue_class="speech", speaker_start=s_start, speaker_end=s_end,
+                speaker_text=self.text[s_start:s_end], speaker=resolved.name,
+                speaker_kind=resolved.kind, speaker_basis="headline", confidence=0.6,
+            )
+        )
+        for i in self._marks_in(c_start, c_end):
+            self.used_marks.add(i)
+        return b
+
+    def _content_of(self, cue: _Cue) -> tuple[int, int, list[int]] | None:
+        """The content span of a cue's complement, with the quotations it touches."""
+        token = cue.token
+        doc = token.doc
+        if cue.lemma == "according to":
+            to = doc[token.i + 1]
+            phrase = list(to.subtree) + [token]
+            p_start = min(t.i for t in phrase)
+            p_end = max(t.i for t in phrase)
+            head = token.head if token.head != token else token
+            clause = head
+            while clause.dep_ not in ("ROOT", "ccomp") and clause.head != clause:
+                clause = clause.head
+            sent = token.sent
+            c_tokens = [t for t in clause.subtree if not p_start <= t.i <= p_end]
+            if not c_tokens:
+                return None
+            # the part of the clause on the larger side of the "according to" phrase
+            left = [t for t in c_tokens if t.i < p_start]
+            right = [t for t in c_tokens if t.i > p_end]
+            side = right if len(right) >= len(left) else left
+            if not side:
+                return None
+            start, end = self._trim(side[0].idx, side[-1].idx + len(side[-1]))
+            _ = sent
+            return (start, end, self._marks_in(start, end)) if end > start else None
+        comps = [c for c in token.children if c.dep_ in _CONTENT_DEPS]
+        if not comps and cue.lemma in _XCOMP_CUES:
+            comps = [c for c in token.children if c.dep_ == "xcomp"]
+        if not comps and token.dep_ in ("parataxis",) and token.head.i < token.i:
+            # "The economy is strong, he said." parsed with the cue hanging off the content
+            head = token.head
+            content = [t for t in head.subtree if t.i < token.left_edge.i]
+            if content:
+                start, end = self._trim(content[0].idx, content[-1].idx + len(content[-1]))
+                return start, end, self._marks_in(start, end)
+        if not comps:
+            return None
+        comp = comps[0]
+        tokens = [t for t in comp.subtree]
+        # a cue clause inside the complement ("…, he said, …") is not content
+        start, end = self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        # a leading "that" belongs to the content (PolNeAR and common sense agree)
+        return (start, end, self._marks_in(start, end)) if end > start else None
+
+    def _from_cue(self, cue: _Cue) -> None:
+        token = cue.token
+        if self._is_interviewer_question(cue):
+            content = self._content_of(cue)
+            if content:
+                self.question_marks.update(content[2])
+                self.used_marks.update(content[2])
+            for i in self._direct_beside(cue, set()):
+                if self.marks[i].start > token.idx:
+                    self.question_marks.add(i)
+                    self.used_marks.add(i)
+            return
+        speaker = self._speaker_for(cue)
+        content = self._content_of(cue)
+        kind: QuoteKind
+        spans: tuple[tuple[int, int], ...] = ()
+        if content is not None:
+            start, end, touched = content
+            touched = [i for i in touched if i not in self.question_marks]
+            kind = "according_to" if cue.lemma == "according to" else "indirect"
+            if touched:
+                m_start = min(self.marks[i].start for i in touched)
+                m_end = max(self.marks[i].end for i in touched)
+                covered = sum(
+                    min(end, self.marks[i].end) - max(start, self.marks[i].start) for i in touched
+                )
+                if covered >= 0.7 * (end - start) and len(touched) == 1:
+                    start, end = m_start, m_end
+                    kind = "direct"
+                    if cue.start > start and cue.start < end:
+                        return
+                else:
+                    start, end = min(start, m_start), max(end, m_end)
+                    if kind == "indirect":
+                        kind = "partial"
+            if cue.start >= start and cue.end <= end:
+                return
+            self.used_marks.update(touched)
+        else:
+            beside = self._direct_beside(cue, self.question_marks)
+            if not beside:
+                return
+            spans = tuple((self.marks[i].start, self.marks[i].end) for i in beside)
+            start, end = spans[0][0], spans[-1][1]
+            kind = "direct"
+            self.used_marks.update(beside)
+            if len(spans) == 1:
+                spans = ()
+        self._add(start, end, kind, cue, speaker, spans)
+
+    def _is_interviewer_question(self, cue: _Cue) -> bool:
+        if cue.lemma not in ("ask", "question", "press", "query", "inquire"):
+            return False
+        token = cue.token
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            return True  # "When asked if …", "Asked whether …"
+        return subject.dep_ == "nsubjpass"  # "Peskov was asked whether …"
+
+    def _add(
+        self,
+        start: int,
+        end: int,
+        kind: QuoteKind,
+        cue: _Cue | None,
+        speaker: ResolvedSpeaker | None,
+        spans: tuple[tuple[int, int], ...] = (),
+        basis: str | None = None,
+        cue_class: CueClass | None = None,
+    ) -> None:
+        if end <= start:
+            return
+        for q in self.quotes:
+            if q.start == start and q.end == end:
+                return
+        if speaker is not None:
+            self.resolver.note_speaker(speaker.start, speaker.name, speaker.kind)
+        self.quotes.append(
+            Quote(
+                start=start,
+                end=end,
+                text=self.text[start:end],
+                kind=kind,
+                cue=cue.lemma if cue else None,
+                cue_start=cue.start if cue else None,
+                cue_end=cue.end if cue else None,
+                cue_class=cue_class or (cue.cls if cue else "speech"),
+                speaker_start=speaker.start if speaker else None,
+                speaker_end=speaker.end if speaker else None,
+                speaker_text=speaker.text if speaker else None,
+                speaker=speaker.name if speaker else None,
+                speaker_kind=speaker.kind if speaker else "unknown",
+                speaker_basis=basis or (speaker.basis if speaker else None),
+                confidence=0.9 if kind == "direct" else 0.7,
+                spans=spans,
+            )
+        )
+
+    def _continuations(self) -> None:
+        """Quotations with no cue right after an attributed quote belong to its speaker."""
+        by_start = sorted(self.quotes, key=lambda q: q.start)
+        for i, mark in enumerate(self.marks):
+            if i in self.used_marks or i in self.question_marks:
+                continue
+            if not (self._sentence_like(mark) and self._starts_sentence(mark)):
+                continue
+            previous = [q for q in by_start if q.end <= mark.start and q.speaker]
+            if not previous:
+                continue
+            prev = previous[-1]
+            gap_paragraphs = self._paragraph_index(mark.start) - self._paragraph_index(prev.start)
+            if gap_paragraphs > 1 or prev.kind == "headline":
+                continue
+            if any(self._cue_between(prev.end, mark.start, prev.cue_start)):
+                continue
+            speaker = ResolvedSpeaker(
+                prev.speaker_start or 0, prev.speaker_end or 0, prev.speaker_text or "",
+                prev.speaker or "", prev.speaker_kind, "continuation",
+            )
+            cue = None
+            self._add(mark.start, mark.end, "direct", cue, speaker, basis="continuation",
+                      cue_class=prev.cue_class)
+            added = self.quotes[-1]
+            self.quotes[-1] = _with_cue(added, prev)
+            self.used_marks.add(i)
+            by_start = sorted(self.quotes, key=lambda q: q.start)
+
+    def _starts_sentence(self, mark: MarkSpan) -> bool:
+        before = self.text[: mark.start].rstrip()
+        return not before or before[-1] in ".!?:”\"\n" or self.text[mark.start - 1] == "\n"
+
+    def _cue_between(self, start: int, end: int, skip: int | None) -> Iterable[bool]:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return []
+        return (
+            True
+            for t in span
+            if t.pos_ == "VERB" and self.lexicon.classify(t.lemma_) == "speech" and t.idx != skip
+            and not any(m.start <= t.idx < m.end for m in self.marks)
+        )
+
+
+def _with_cue(quote: Quote, prev: Quote) -> Quote:
+    from dataclasses import replace
+
+    return replace(quote, cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end)
+
+
+def _lemma_guess(word: str) -> str:
+    """A verb's lemma without a parser (for headlines): says -> say, warns -> warn."""
+    low = word.lower()
+    if low in ("says", "said"):
+        return "say"
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith("ss"):
+        return low[:-1]
+    return low

@@ -1,0 +1,219 @@
+"""In-article speakers: named mentions, the roles they come with, and resolution.
+
+A speaker mention as written ("he", "the Kremlin spokesperson", "Peskov") is
+resolved to the best name the article gives that person ("Dmitry Peskov"):
+
+- names: a surname or a titled name ("Mr Peskov") joins the full name seen
+  earlier in the article that ends with it;
+- pronouns: the nearest preceding person, preferring the last speaker;
+- role nouns: the person introduced with that role, through a title in front
+  of the name ("Kremlin spokesman Dmitry Peskov"), an apposition ("Dmitry
+  Peskov, the Kremlin spokesman") or a possessive ("Putin's press secretary");
+- organisations stay organisations, plural nouns and "they" are groups.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.model import Mention, SpeakerKind
+
+__all__ = ["ResolvedSpeaker", "SpeakerResolver", "load_role_nouns"]
+
+_TITLES = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep.",
+    "gov", "gov.", "gen", "gen.", "sir", "dame", "lord", "president", "senator", "governor",
+    "secretary", "minister", "prime", "judge", "justice", "mayor", "professor", "prof", "prof.",
+}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "we", "them", "us"}
+_ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
+_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "dame", "queen"}
+_MALE_TITLES = {"mr", "mr.", "sir", "lord", "king"}
+
+
+@functools.cache
+def load_role_nouns() -> dict[str, str]:
+    """Return the role-noun lexicon: role noun -> the role group it belongs to."""
+    text = resources.files("onrecord.data").joinpath("role_nouns.txt").read_text("utf-8")
+    roles: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        noun, _, group = line.partition("\t")
+        roles[noun.strip().lower()] = (group or noun).strip().lower()
+    return roles
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedSpeaker:
+    """A speaker mention as written and what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: SpeakerKind
+    basis: str  # name | pronoun | role
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    start: int
+    role_groups: set[str]
+    gender: str | None = None
+
+
+def _role_group(word: str) -> str | None:
+    roles = load_role_nouns()
+    word = word.lower()
+    return roles.get(word) or roles.get(word.rstrip("s")) or None
+
+
+def _strip_name(span: Span) -> tuple[str, str | None]:
+    """The name without titles and possessive, and the gender a title implies."""
+    tokens = [t for t in span if t.text not in ("'s", "’s", "'", "’")]
+    gender = None
+    while len(tokens) > 1 and tokens[0].lower_ in _TITLES:
+        low = tokens[0].lower_
+        gender = "f" if low in _FEMALE_TITLES else "m" if low in _MALE_TITLES else gender
+        tokens = tokens[1:]
+    name = " ".join(t.text for t in tokens).strip(" ,.")
+    return name, gender
+
+
+def _role_tokens(ent: Span) -> list[Token]:
+    """Tokens that give the role a named entity is introduced with."""
+    root = ent.root
+    doc = ent.doc
+    found: list[Token] = []
+    # "Kremlin spokesman Dmitry Peskov", "Putin's press secretary Dmitry Peskov": title
+    # words just before the name, attached to it or to each other
+    inside = set(range(ent.start, ent.end))
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "npadvmod"):
+        possessive_mark = doc[i].dep_ == "case" and doc[i].head.i == i - 1
+        if doc[i].head.i not in inside and not possessive_mark:
+            break
+        found.insert(0, doc[i])
+        inside.add(doc[i].i)
+        i -= 1
+    # "Dmitry Peskov, the Kremlin spokesman": apposition
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            found.extend(t for t in child.subtree if t.dep_ not in ("det", "punct", "relcl"))
+            break
+    # "the Kremlin's spokesman, Dmitry Peskov": the name is the apposition of a role noun
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN":
+        found.extend(t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("det", "punct"))
+    return [t for t in found if t.text not in (",", "'s", "’s")]
+
+
+class SpeakerResolver:
+    """Named mentions of one parsed article, and resolution of speaker mentions to them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._people: list[_Person] = []
+        self._mentions: list[Mention] = []
+        self._full_names: dict[str, str] = {}  # surname (lower) -> full name
+        self._last_speaker: tuple[int, str, SpeakerKind] | None = None
+        self._collect()
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Named people and organisations seen, with the role each was introduced with."""
+        return tuple(self._mentions)
+
+    def _canonical(self, name: str) -> str:
+        parts = name.split()
+        if len(parts) >= 2:
+            self._full_names.setdefault(parts[-1].lower(), name)
+            return name
+        return self._full_names.get(name.lower(), name)
+
+    def _collect(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                raw, gender = _strip_name(ent)
+                if not raw or not raw[0].isupper():
+                    continue
+                name = self._canonical(raw)
+                roles = _role_tokens(ent)
+                role = " ".join(t.text for t in roles).strip() or None
+                groups = {g for t in roles if (g := _role_group(t.lemma_))}
+                if role and len(roles) >= 2:
+                    two = f"{roles[-2].lower_} {roles[-1].lower_}"
+                    if g := _role_group(two):
+                        groups.add(g)
+                existing = next((p for p in self._people if p.name == name), None)
+                if existing:
+                    existing.role_groups |= groups
+                    existing.gender = existing.gender or gender
+                self._people.append(_Person(name, ent.start_char, set(groups), gender))
+                self._mentions.append(
+                    Mention(ent.start_char, ent.end_char, ent.text, name, "person", role)
+                )
+            elif ent.label_ == "ORG":
+                self._mentions.append(
+                    Mention(ent.start_char, ent.end_char, ent.text, ent.text, "organization")
+                )
+
+    def note_speaker(self, position: int, name: str, kind: SpeakerKind) -> None:
+        """Record the speaker of the last quote (pronouns prefer it)."""
+        self._last_speaker = (position, name, kind)
+
+    def _person_before(self, position: int, group: str | None = None) -> _Person | None:
+        best: _Person | None = None
+        for person in self._people:
+            if person.start >= position:
+                break
+            if group is None or group in person.role_groups:
+                best = person
+        return best
+
+    def resolve(self, tokens: Span) -> ResolvedSpeaker:
+        """Resolve a speaker mention (a span of the parsed article) to a name."""
+        text = tokens.text
+        start, end = tokens.start_char, tokens.end_char
+        head = tokens.root
+        low = head.lower_
+        # a named entity inside the mention
+        for ent in tokens.ents:
+            if ent.label_ == "PERSON":
+                raw, _ = _strip_name(ent)
+                return ResolvedSpeaker(start, end, text, self._canonical(raw), "person", "name")
+        for ent in tokens.ents:
+            if ent.label_ in _ORG_LABELS:
+                kind: SpeakerKind = "organization" if ent.label_ in ("ORG", "FAC") else "group"
+                return ResolvedSpeaker(start, end, text, ent.text, kind, "name")
+        if low in _PERSON_PRONOUNS:
+            if self._last_speaker and self._last_speaker[2] == "person":
+                last_pos, last_name, _ = self._last_speaker
+                nearest = self._person_before(start)
+                if nearest is None or nearest.start <= last_pos or nearest.name == last_name:
+                    return ResolvedSpeaker(start, end, text, last_name, "person", "pronoun")
+            person = self._person_before(start)
+            if person:
+                return ResolvedSpeaker(start, end, text, person.name, "person", "pronoun")
+            return ResolvedSpeaker(start, end, text, text, "unknown", "pronoun")
+        if low in _GROUP_PRONOUNS:
+            return ResolvedSpeaker(start, end, text, text, "group", "pronoun")
+        if head.pos_ == "PROPN":
+            name = self._canonical(text.strip())
+            return ResolvedSpeaker(start, end, text, name, "person", "name")
+        group = _role_group(head.lemma_)
+        if head.i > tokens.start:
+            group = _role_group(f"{tokens.doc[head.i - 1].lower_} {low}") or group
+        if group is not None and head.tag_ not in ("NNS", "NNPS"):
+            person = self._person_before(start, group)
+            if person:
+                return ResolvedSpeaker(start, end, text, person.name, "person", "role")
+            return ResolvedSpeaker(start, end, text, text, "person", "role")
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else "unknown"
+        return ResolvedSpeaker(start, end, text, text, kind, "role")
