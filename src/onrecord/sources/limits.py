@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from onrecord.errors import SourceError
 
 MAX_BYTES = 20 * 1024 * 1024  # one article file; a JSONL or WARC archive may be larger
 MAX_ARCHIVE_BYTES = 20 * 1024 * 1024 * 1024
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def check_size(source: str, size: int, limit: int = MAX_BYTES) -> None:
@@ -49,6 +51,13 @@ def decode_text(source: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        if _UTF8_MULTIBYTE.search(data):
+            # The file holds real UTF-8 sequences, so it was written as UTF-8 and
+            # the bad bytes are damage, not a legacy encoding: refuse to guess.
+            raise SourceError(source, f"invalid UTF-8 at byte {utf8_error.start}") from None
+        western = _western_text(data)
+        if western is not None:
+            return western
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
@@ -61,3 +70,29 @@ def decode_text(source: str, data: bytes) -> str:
         if sum(not (ch.isprintable() or ch.isspace()) for ch in text[:4096]) > 40:
             raise SourceError(source, "not text in any known encoding") from None
         return text
+
+
+_WESTERN_EXTRA = set("‘’‚“”„–—…•€™£¥§©®°±²³´µ¶·¸¹º»¼½¾¿×÷«")
+
+
+def _western_text(data: bytes) -> str | None:
+    """Decode Windows-1252 when every non-ASCII character is a Western letter or mark.
+
+    Short texts are ambiguous for statistical detectors (cp1252 smart quotes read
+    as Cyrillic in cp1251); English news in a legacy encoding is nearly always
+    Windows-1252, so it is tried first and kept only when it reads as Latin text.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for ch in text:
+        if ord(ch) < 128 or ch in _WESTERN_EXTRA:
+            continue
+        if not ("\u00c0" <= ch <= "\u00ff" or "\u0152" <= ch <= "\u0178"):
+            return None
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if ord(ch) >= 128)
+    if letters and accented / len(letters) > 0.3:
+        return None  # mostly accented letters: another script in a single-byte code page
+    return text

@@ -49,13 +49,17 @@ class SQLiteStore(Store):
                 Path(self.location).parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.location, isolation_level=None, timeout=30)
             self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA journal_mode=WAL").fetchall()
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.location}: cannot open the SQLite store ({exc})") from None
         self._depth = 0
-        self._migrate()
+        try:
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{self.location}: not a usable SQLite store ({exc})") from None
 
     # -- primitives ---------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:

@@ -1,0 +1,51 @@
+# onrecord: `make demo` runs the main job on the example corpus, `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ONRECORD := $(VENV)/bin/onrecord
+DEMO_DB ?= out/demo.db
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-slow test-all lint bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch first, pinned: 2.13.0 is the CPU build (a newer one pulls gigabytes of CUDA)
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e ".[dev,semantic]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	@mkdir -p out
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(ONRECORD) ingest examples/corpus --db $(DEMO_DB) || test $$? -eq 1
+	$(ONRECORD) quotes --db $(DEMO_DB) --limit 40
+	$(ONRECORD) demo-report --db $(DEMO_DB) --out out/report.html
+
+test: install
+	$(PY) -m pytest -q
+
+# Slow tests: full corpora, a real PostgreSQL server, a real browser. CI runs them too.
+test-slow: install browser
+	$(PY) -m pytest -q -m slow
+
+test-all: test test-slow
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is not installed (apt-get install chromium); browser tests will be skipped"; fi; }
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+bench: install
+	$(PY) bench/quality.py
+	$(PY) bench/throughput.py
+
+clean:
+	rm -rf out .pytest_cache
