@@ -61,5 +61,5 @@ def test_blanking_keeps_every_offset() -> None:
     assert len(article.nlp_text) == len(article.text)
     assert "newsletter" not in article.nlp_text and "PHOTO" not in article.nlp_text
     quote_at = article.text.index("“We are patient")
-    assert article.nlp_text[quote_at:quote_at + 15] == "“We are patient"
+    assert article.nlp_text[quote_at : quote_at + 15] == "“We are patient"
     assert article.nlp_text.count("\n") == article.text.count("\n")

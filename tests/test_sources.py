@@ -62,7 +62,10 @@ def test_front_matter_gives_metadata_and_stays_out_of_the_nlp(tmp_path: Path) ->
     )
     article = only(read(path))
     assert (article.outlet, article.published, article.published_basis) == (
-        "Northern Wire", date(2023, 1, 20), "front-matter")
+        "Northern Wire",
+        date(2023, 1, 20),
+        "front-matter",
+    )
     assert article.url == "https://example.org/b" and article.title == "Quota talks"
     assert article.text.endswith(BODY)
     assert "Northern Wire" not in article.nlp_text
@@ -70,23 +73,37 @@ def test_front_matter_gives_metadata_and_stays_out_of_the_nlp(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("manifest_name", ["manifest.csv", "manifest.jsonl"])
-def test_a_folder_manifest_gives_metadata_and_is_not_an_article(tmp_path: Path, manifest_name: str) -> None:
+def test_a_folder_manifest_gives_metadata_and_is_not_an_article(
+    tmp_path: Path, manifest_name: str
+) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text(BODY, encoding="utf-8")
-    row = {"file": "c.txt", "url": "https://example.org/c", "outlet": "Fjord Times", "published": "2024-09-05"}
+    row = {
+        "file": "c.txt",
+        "url": "https://example.org/c",
+        "outlet": "Fjord Times",
+        "published": "2024-09-05",
+    }
     manifest = tmp_path / "sub" / manifest_name
     if manifest_name.endswith(".csv"):
-        manifest.write_text("file,url,outlet,published,title\nc.txt,https://example.org/c,Fjord Times,2024-09-05,\n")
+        manifest.write_text(
+            "file,url,outlet,published,title\nc.txt,https://example.org/c,Fjord Times,2024-09-05,\n"
+        )
     else:
         manifest.write_text(json.dumps(row) + "\n")
     article = only(read(tmp_path))
     assert (article.outlet, article.published, article.published_basis) == (
-        "Fjord Times", date(2024, 9, 5), "metadata")
+        "Fjord Times",
+        date(2024, 9, 5),
+        "metadata",
+    )
 
 
 def test_a_legacy_encoding_is_detected(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
-    path.write_bytes("The café owner said: “We will reopen.” Naïve hopes, others said.\n".encode("cp1252"))
+    path.write_bytes(
+        "The café owner said: “We will reopen.” Naïve hopes, others said.\n".encode("cp1252")
+    )
     assert "café" in only(read(path)).text and "“We will reopen.”" in only(read(path)).text
 
 
@@ -109,7 +126,9 @@ def test_jsonl_gives_one_article_a_line_and_names_bad_lines(tmp_path: Path) -> N
     assert isinstance(items[0], Article) and items[0].doc_id == "d1"
     assert items[0].published_basis == "metadata"
     assert [(r.source, r.reason.split(" (")[0]) for r in items[1:]] == [
-        (f"{path}:2", "malformed JSON"), (f"{path}:3", "no 'text' field with article text")]
+        (f"{path}:2", "malformed JSON"),
+        (f"{path}:3", "no 'text' field with article text"),
+    ]
 
 
 def test_rss_feed_entries_become_articles(tmp_path: Path) -> None:
@@ -120,7 +139,10 @@ def test_rss_feed_entries_become_articles(tmp_path: Path) -> None:
 </channel></rss>""")
     article = only(read(path))
     assert (article.outlet, article.published, article.url) == (
-        "Nordic Ledger", date(2023, 3, 3), "https://example.org/feed/1")
+        "Nordic Ledger",
+        date(2023, 3, 3),
+        "https://example.org/feed/1",
+    )
     assert BODY.strip() in article.text
 
 
@@ -131,9 +153,15 @@ def test_warc_html_responses_become_articles(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
-        record = writer.create_warc_record("https://example.org/quota", "response",
-                                           payload=io.BytesIO(HTML.encode()), http_headers=headers)
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0"
+        )
+        record = writer.create_warc_record(
+            "https://example.org/quota",
+            "response",
+            payload=io.BytesIO(HTML.encode()),
+            http_headers=headers,
+        )
         writer.write_record(record)
         record.raw_stream.close()  # warcio spools the payload to a temporary file
     article = only(read(path))
@@ -153,7 +181,10 @@ def test_folders_recurse_in_name_order(tmp_path: Path) -> None:
     [
         (lambda p: p.write_bytes(b""), "empty file"),
         (lambda p: p.write_bytes(b"\x00\x01\x02\x03PK\x03\x04" * 200), "binary file, not text"),
-        (lambda p: p.write_bytes("Quote “fine” then ".encode() + b"\xff\xfe broken"), "invalid UTF-8 at byte 22"),
+        (
+            lambda p: p.write_bytes("Quote “fine” then ".encode() + b"\xff\xfe broken"),
+            "invalid UTF-8 at byte 22",
+        ),
         (lambda p: p.write_text("  \n\n "), "no text (only white space)"),
     ],
     ids=["empty", "binary", "invalid-utf8", "blank"],
@@ -173,7 +204,9 @@ def test_a_huge_file_is_rejected_without_being_read(tmp_path: Path) -> None:
 
 def test_html_without_an_article_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
-    path.write_text("<html><head><title>Home</title></head><body><nav>Home | World</nav></body></html>")
+    path.write_text(
+        "<html><head><title>Home</title></head><body><nav>Home | World</nav></body></html>"
+    )
     assert rejected_reason(read(path)) == "no article text found in the HTML"
 
 
@@ -182,7 +215,9 @@ def test_a_missing_path_and_an_empty_folder_are_rejected(tmp_path: Path) -> None
     (tmp_path / "empty" / "notes.bin").write_bytes(b"\x00")
     items = read(tmp_path / "nope.txt", tmp_path / "empty")
     assert [(Path(r.source).name, r.reason) for r in items] == [
-        ("nope.txt", "no such file or folder"), ("empty", "folder holds no readable article files")]
+        ("nope.txt", "no such file or folder"),
+        ("empty", "folder holds no readable article files"),
+    ]
 
 
 def test_a_gzipped_jsonl_is_not_silently_misread(tmp_path: Path) -> None:

@@ -14,14 +14,37 @@ from onrecord.store.base import load_migrations
 TEXT = "“Relations are frozen,” said spokeswoman Ingrid Halvorsen. The talks go on."
 
 
-def result(text: str = TEXT, url: str | None = "https://example.org/1", outlet: str = "Northern Wire") -> ArticleResult:
-    article = Article(text=text, source="a.txt", url=url, outlet=outlet, published=date(2023, 1, 20),
-                      published_basis="metadata")
-    quote = Quote(start=0, end=23, text=text[0:23], kind="direct", cue="say", cue_start=24, cue_end=28,
-                  speaker_start=29, speaker_end=58, speaker_text=text[29:58], speaker="Ingrid Halvorsen",
-                  speaker_kind="person", said_on=date(2023, 1, 20), said_on_precision="day",
-                  said_on_basis="published")
-    mention = Mention(start=41, end=58, text="Ingrid Halvorsen", name="Ingrid Halvorsen", role="spokeswoman")
+def result(
+    text: str = TEXT, url: str | None = "https://example.org/1", outlet: str = "Northern Wire"
+) -> ArticleResult:
+    article = Article(
+        text=text,
+        source="a.txt",
+        url=url,
+        outlet=outlet,
+        published=date(2023, 1, 20),
+        published_basis="metadata",
+    )
+    quote = Quote(
+        start=0,
+        end=23,
+        text=text[0:23],
+        kind="direct",
+        cue="say",
+        cue_start=24,
+        cue_end=28,
+        speaker_start=29,
+        speaker_end=58,
+        speaker_text=text[29:58],
+        speaker="Ingrid Halvorsen",
+        speaker_kind="person",
+        said_on=date(2023, 1, 20),
+        said_on_precision="day",
+        said_on_basis="published",
+    )
+    mention = Mention(
+        start=41, end=58, text="Ingrid Halvorsen", name="Ingrid Halvorsen", role="spokeswoman"
+    )
     return ArticleResult(article=article, quotes=(quote,), mentions=(mention,))
 
 
@@ -40,8 +63,16 @@ def test_reopening_a_store_applies_nothing_twice(store_path: Path) -> None:
 
 
 def test_saving_the_same_batch_twice_adds_nothing(store) -> None:  # noqa: ANN001
-    assert store.save_batch([result()], [Rejected("bad.txt", "read", "empty file")], None) == (1, 1, 1)
-    assert store.save_batch([result()], [Rejected("bad.txt", "read", "empty file")], None) == (0, 0, 0)
+    assert store.save_batch([result()], [Rejected("bad.txt", "read", "empty file")], None) == (
+        1,
+        1,
+        1,
+    )
+    assert store.save_batch([result()], [Rejected("bad.txt", "read", "empty file")], None) == (
+        0,
+        0,
+        0,
+    )
     assert store.counts() == {"articles": 1, "quotes": 1, "rejected": 1}
 
 
@@ -58,7 +89,7 @@ def test_quotes_come_back_with_their_article_and_dates(store) -> None:  # noqa: 
     (row,) = store.quotes(QuoteFilter())
     assert row["outlet"] == "Northern Wire" and row["published"] == "2023-01-20"
     assert row["said_on"] == "2023-01-20" and row["speaker"] == "Ingrid Halvorsen"
-    assert TEXT[row["start"]:row["end"]] == row["text"]
+    assert TEXT[row["start"] : row["end"]] == row["text"]
 
 
 @pytest.mark.parametrize(
@@ -92,5 +123,7 @@ def test_an_unreadable_store_file_is_a_clear_error(tmp_path: Path) -> None:
 
     path = tmp_path / "not-a-db.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="not-a-db.db: cannot open the SQLite store .file is not a database."):
+    with pytest.raises(
+        StoreError, match="not-a-db.db: cannot open the SQLite store .file is not a database."
+    ):
         open_store(str(path))

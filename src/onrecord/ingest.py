@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from onrecord.model import Article, ArticleResult, Rejected
 from onrecord.pipeline import Cues, Pipeline, process_articles
+from onrecord.settings import setting
 from onrecord.sources import read_sources
 from onrecord.store import Store
 
 Progress = Callable[[int, int], None]  # (articles done, rejected so far)
-BATCH_ARTICLES = 64
 
 
 @dataclass(slots=True)
@@ -76,6 +76,7 @@ def ingest(
     batch's transaction.
     """
     summary = IngestSummary()
+    batch_size = int(setting("batch_articles"))
     run_id = store.start_run("ingest", paths)
     pending_rejected: list[Rejected] = []
     batch: list[ArticleResult] = []
@@ -97,12 +98,18 @@ def ingest(
     status = "failed"
     try:
         fresh = _new_articles(read_sources(paths), store, summary, pending_rejected)
-        for item in process_articles(fresh, workers=workers, cues=cues, pipeline=pipeline):
+        for item in process_articles(
+            fresh,
+            workers=workers,
+            cues=cues,
+            pipeline=pipeline,
+            chunk_size=int(setting("chunk_articles")),
+        ):
             if isinstance(item, Rejected):
                 pending_rejected.append(item)
             else:
                 batch.append(item)
-            if len(batch) >= BATCH_ARTICLES:
+            if len(batch) >= batch_size:
                 flush()
             if progress:
                 progress(summary.articles + len(batch), summary.rejected + len(pending_rejected))

@@ -30,5 +30,6 @@ def cross_article_stages() -> list[Stage]:
             if error.name != module_name:
                 raise
             continue
-        stages.append(getattr(module, function))
+        if hasattr(module, function):
+            stages.append(getattr(module, function))
     return stages

@@ -7,13 +7,18 @@ import re
 
 from onrecord.errors import SourceError
 
-MAX_BYTES = 20 * 1024 * 1024  # one article file; a JSONL or WARC archive may be larger
 MAX_ARCHIVE_BYTES = 20 * 1024 * 1024 * 1024
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
-def check_size(source: str, size: int, limit: int = MAX_BYTES) -> None:
-    """Raise `SourceError` when ``size`` is zero or above ``limit``."""
+def check_size(source: str, size: int, limit: int | None = None) -> None:
+    """Raise `SourceError` when ``size`` is zero or above ``limit`` (default: the max_file_mb setting)."""
+    if limit is None:
+        from onrecord.settings import setting
+
+        limit = int(setting("max_file_mb")) * 1024 * 1024
     if size == 0:
         raise SourceError(source, "empty file")
     if size > limit:
