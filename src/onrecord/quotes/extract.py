@@ -37,6 +37,11 @@ _XCOMP_CUES = {
     "urge", "promise", "refuse", "decline", "vow", "pledge", "threaten", "ask", "call", "tell",
     "agree", "propose", "warn", "demand", "insist", "claim", "continue",
 }
+# cues whose direct object is the person addressed, not what was said
+_ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
+# prepositions that make a cue phrase whose object is the content: "called for a ban"
+_NP_CUE_PREPS = {"for", "of", "about", "on"}
+_NOT_CONTENT = {"it", "this", "that", "so", "statement", "interview"}
 _PUNCT_EDGE = set(",.;:—–-()[] ")
 _MARK_CHARS = set("“”„«»‹›\"‘’'")
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -243,10 +248,30 @@ class _ArticleRun:
                 break
         return found[-2:] if len(found) > 2 else found
 
+    def _mark_after_clause(self, cue: _Cue) -> int | None:
+        """The quotation that starts right after the cue's own clause, in the same paragraph."""
+        token = cue.token
+        own = [token.i]
+        for child in token.rights:
+            if child.dep_ in (*_CONTENT_DEPS, "xcomp", "conj", "cc"):
+                continue
+            own.append(child.right_edge.i)
+        last = token.doc[max(own)]
+        clause_end = last.idx + len(last)
+        for i, mark in enumerate(self.marks):
+            if mark.start < clause_end or i in self.used_marks:
+                continue
+            between = self.text[clause_end : mark.start]
+            if len(between) <= 4 and between.strip() in ("", ".", ",", ":") and "\n" not in between:
+                return i
+            return None
+        return None
+
     def _sentence_like(self, mark: MarkSpan) -> bool:
         a, b = mark.inner
-        inner = self.text[a:b]
-        return len(inner.split()) >= 4 or inner.rstrip()[-1:] in ".,!?"
+        inner = self.text[a:b].strip()
+        words = len(inner.split())
+        return words >= 4 or (words >= 2 and inner[-1:] in ".!?")
 
     # -------------------------------------------------------------------- run
     def run(self) -> list[Quote]:
@@ -347,12 +372,36 @@ class _ArticleRun:
             if content:
                 start, end = self._trim(content[0].idx, content[-1].idx + len(content[-1]))
                 return start, end, self._marks_in(start, end)
+        if not comps and cue.lemma not in _ADDRESSEE_CUES:
+            # "called for a ban", "praised the deal", "described the talks as useful"
+            comps = [
+                c for c in token.children
+                if c.i > token.i and (
+                    c.dep_ in ("dobj", "oprd")
+                    or (c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _NP_CUE_PREPS)
+                )
+            ]
+            comps = [c for c in comps if not (c.dep_ == "dobj" and c.lower_ in _NOT_CONTENT)]
         if not comps:
             return None
         comp = comps[0]
-        tokens = [t for t in comp.subtree]
-        # a cue clause inside the complement ("…, he said, …") is not content
-        start, end = self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        first = comp.left_edge
+        last = comp.right_edge
+        if comp.i > token.i:
+            # content after the cue runs to the end of the cue's clause: a parse often hangs
+            # the end of a long complement on the cue itself
+            for child in token.rights:
+                if child.i <= comp.i or child.dep_ in ("punct", "cc", "conj"):
+                    continue
+                if child.dep_ in ("advcl", "xcomp") and self._cue_at(child) is not None:
+                    break
+                if child.dep_ in ("advcl",) and child.left_edge.is_punct:
+                    break
+                last = max(last, child.right_edge, key=lambda t: t.i)
+        sent = token.sent
+        if last.i >= sent.end:
+            last = sent[-1]
+        start, end = self._trim(first.idx, last.idx + len(last))
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return (start, end, self._marks_in(start, end)) if end > start else None
 
@@ -387,11 +436,19 @@ class _ArticleRun:
                     kind = "direct"
                     if cue.start > start and cue.start < end:
                         return
+                    if end <= cue.start:
+                        # “A,” she said. “B.”: the quotation goes on after the cue clause
+                        following = self._mark_after_clause(cue)
+                        if following is not None and self._sentence_like(self.marks[following]):
+                            nxt = self.marks[following]
+                            spans = ((start, end), (nxt.start, nxt.end))
+                            end = nxt.end
+                            touched = [*touched, following]
                 else:
                     start, end = min(start, m_start), max(end, m_end)
                     if kind == "indirect":
                         kind = "partial"
-            if cue.start >= start and cue.end <= end:
+            if cue.start >= start and cue.end <= end and not spans:
                 return
             self.used_marks.update(touched)
         else:
