@@ -37,7 +37,22 @@ ExpressionKind = Literal[
 
 #: Words before a time point that turn it into a duration or a bound, not a time point.
 _SPAN_WORDS = frozenset(
-    "since until till before by through throughout from to between and the of ahead".split()
+    [
+        "since",
+        "until",
+        "till",
+        "before",
+        "by",
+        "through",
+        "throughout",
+        "from",
+        "to",
+        "between",
+        "and",
+        "the",
+        "of",
+        "ahead",
+    ]
 )
 
 
@@ -96,7 +111,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     mod = r"(?:(?P<mod>earlier|later|late|early)\s+)?"
     numbers = _alternation(list(lex.number_words))
     table = [
-        ("iso", rf"(?:on\s+)?(?P<year>(?:19|20)\d{{2}})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("iso", r"(?:on\s+)?(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         (
             "mdy",
             rf"{mod}(?:on\s+)?(?:(?:{weekday}),?\s+)?{month_num}\s+{day}\b"
@@ -196,9 +211,7 @@ def _build(name: str, match: re.Match[str], lex: DatesLexicon) -> TimeExpression
         return TimeExpression(**common, kind="month", year=year, month=month)
     if name == "month":
         pre = groups["pre"].lower()
-        return TimeExpression(
-            **common, kind="month", month=month, strict=pre.startswith("last")
-        )
+        return TimeExpression(**common, kind="month", month=month, strict=pre.startswith("last"))
     if name == "year":
         return TimeExpression(**common, kind="year", year=year)
     if name == "weekday":

@@ -36,7 +36,21 @@ _TIME = re.compile(
 )
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*((?:19|20)\d{2})", re.IGNORECASE)
 _PROSE_BEFORE_DATE = frozenset(
-    "on in since until before after from to of by at during ahead".split()
+    [
+        "on",
+        "in",
+        "since",
+        "until",
+        "before",
+        "after",
+        "from",
+        "to",
+        "of",
+        "by",
+        "at",
+        "during",
+        "ahead",
+    ]
 )
 
 

@@ -38,18 +38,95 @@ if TYPE_CHECKING:
 CONTINUATION_REACH = 600
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr gen sen rep gov lt col maj capt prof no vs jan feb mar apr jun jul "
-    "aug sep sept oct nov dec inc corp co ltd dept est approx fig cf e.g i.e a.m p.m u.s u.k "
-    "u.n e.u".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "prof",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "cf",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*")
 _QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 #: Cues whose object (the addressee) may stand between them and their date: "told TASS on Friday".
 _ADDRESSING_CUES = frozenset(
-    "tell told tells telling ask asked inform informed brief briefed assure assured warn warned "
-    "remind reminded".split()
+    [
+        "tell",
+        "told",
+        "tells",
+        "telling",
+        "ask",
+        "asked",
+        "inform",
+        "informed",
+        "brief",
+        "briefed",
+        "assure",
+        "assured",
+        "warn",
+        "warned",
+        "remind",
+        "reminded",
+    ]
 )
-_CLAUSE_BREAKERS = frozenset("that who which whose whom when where while and but because if".split())
+_CLAUSE_BREAKERS = frozenset(
+    [
+        "that",
+        "who",
+        "which",
+        "whose",
+        "whom",
+        "when",
+        "where",
+        "while",
+        "and",
+        "but",
+        "because",
+        "if",
+    ]
+)
 _SPEECH_OBJECTS = re.compile(
     r"^[\s,]*(?:(?:the|a|an|its|his|her|their|state|local|foreign|russian|state-run|"
     r"state-owned)\s+)*[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3}[\s,]*$"
@@ -68,7 +145,9 @@ def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
     """The sentence around ``position`` by punctuation, for when there is no parse."""
     start = 0
     for match in _SENTENCE_END.finditer(text, 0, position):
-        before = re.search(r"([\w.]+)[.!?][\"”’']?\s*$", text[max(0, match.start() - 12) : match.end()])
+        before = re.search(
+            r"([\w.]+)[.!?][\"”’']?\s*$", text[max(0, match.start() - 12) : match.end()]
+        )
         if before and match.group(0)[0] == "." and before.group(1).lower() in _ABBREVIATIONS:
             continue
         if before and re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", before.group(1)):
@@ -76,7 +155,9 @@ def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
         start = match.end()
     end = len(text)
     for match in _SENTENCE_END.finditer(text, position):
-        before = re.search(r"([\w.]+)[.!?][\"”’']?\s*$", text[max(0, match.start() - 12) : match.end()])
+        before = re.search(
+            r"([\w.]+)[.!?][\"”’']?\s*$", text[max(0, match.start() - 12) : match.end()]
+        )
         if before and match.group(0)[0] == "." and before.group(1).lower() in _ABBREVIATIONS:
             continue
         if before and re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", before.group(1)):
@@ -112,7 +193,9 @@ class StatementDater:
     def __init__(self, lexicon: DatesLexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
 
-    def __call__(self, article: Article, quotes: Sequence[Quote], doc: Doc | None = None) -> list[Quote]:
+    def __call__(
+        self, article: Article, quotes: Sequence[Quote], doc: Doc | None = None
+    ) -> list[Quote]:
         """Return ``quotes`` in the same order, each with its statement date set."""
         text = article.text
         published = article.published
@@ -238,9 +321,16 @@ class StatementDater:
                 return 0  # "told TASS on Friday", "told reporters Friday"
             return None
         gap = text[expression.end : quote.cue_start]
-        if quote.speaker_start is not None and quote.speaker_end is not None:
-            if expression.end <= quote.speaker_start and quote.speaker_end <= quote.cue_start:
-                gap = text[expression.end : quote.speaker_start] + text[quote.speaker_end : quote.cue_start]
+        if (
+            quote.speaker_start is not None
+            and quote.speaker_end is not None
+            and expression.end <= quote.speaker_start
+            and quote.speaker_end <= quote.cue_start
+        ):
+            gap = (
+                text[expression.end : quote.speaker_start]
+                + text[quote.speaker_end : quote.cue_start]
+            )
         if re.fullmatch(r"[\s,]*(?:(?:has|had|have|also|then|later|again)\s+)*", gap):
             return 0  # "Peskov on Friday said", "On Friday, Peskov told"
         return None
@@ -291,10 +381,15 @@ class StatementDater:
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.speech_frame_verbs:
             if head.dep_ == "advcl" and self._same_verb(head.head, cue_verb):
                 return 1
-            if head.dep_ == "acl" and head.head.head.i == cue_verb.i and head.head.dep_ in (
-                "nsubj",
-                "nsubjpass",
-                "appos",
+            if (
+                head.dep_ == "acl"
+                and head.head.head.i == cue_verb.i
+                and head.head.dep_
+                in (
+                    "nsubj",
+                    "nsubjpass",
+                    "appos",
+                )
             ):
                 return 1
             if cue_verb.dep_ == "conj" and cue_verb.head.i == head.i:
