@@ -290,4 +290,5 @@ def test_chromium_check_catches_a_script_error(tmp_path: Path) -> None:
     page = tmp_path / "broken.html"
     page.write_text(html.replace("</body>", "<script>undefinedFunction();</script></body>"))
     dom = _chromium(tmp_path, page.as_uri(), "--dump-dom")
-    assert _console_lines(dom.stderr) != [] or "data-errors" in dom.stdout
+    assert any("undefinedFunction" in line for line in _console_lines(dom.stderr))
+    assert "data-errors" in re.search(r"<html[^>]*>", dom.stdout).group()

@@ -168,7 +168,8 @@ def _trend(points: Sequence[_Point], scale: _Scale) -> list[tuple[float, float]]
         return []
     first, last = points[0].said_on, points[-1].said_on
     span = (last - first).days
-    bandwidth = max(span / 8.0, 3.0)
+    # Few statements: a wide kernel (a gentle trend); many: finer detail.
+    bandwidth = max(span / min(8.0, max(2.5, math.sqrt(len(points)))), 3.0)
     curve = []
     samples = 80
     for i in range(samples + 1):
@@ -355,6 +356,15 @@ def _summary(points: Sequence[_Point], count: int) -> str:
     )
 
 
+def _statements_section(table: str) -> str:
+    if not table:
+        return ""
+    return (
+        '<section aria-labelledby="list-title"><h2 id="list-title">Statements</h2>'
+        f"{table}</section>"
+    )
+
+
 def render_report(
     title: str,
     subtitle: str,
@@ -371,7 +381,12 @@ def render_report(
     points = [_Point(s, day, _tone(s.get("tone"))) for s, day in dated if day is not None]
     undated = len(dated) - len(points)
     if points:
-        chart = _chart(points) + _legend(len({p.said_on for p in points}) >= 2)
+        chart = (
+            '<div class="chart-scroll">'
+            + _chart(points)
+            + "</div>"
+            + _legend(len({p.said_on for p in points}) >= 2)
+        )
         if undated:
             chart += f'<p class="muted">{undated} undated statement(s) are listed below only.</p>'
         table = (
@@ -399,8 +414,7 @@ def render_report(
         f'<header><h1>{escape(title)}</h1><p class="subtitle">{escape(subtitle)}</p>'
         f'<p class="summary">{_summary(points, len(statements))}</p></header>'
         f'<main><section class="timeline" aria-label="Timeline">{chart}</section>'
-        f'<section aria-labelledby="list-title"><h2 id="list-title">Statements</h2>{table}'
-        f"</section>{_appendix(appendix)}</main>"
+        f"{_statements_section(table)}{_appendix(appendix)}</main>"
         '<div class="tooltip" role="tooltip" hidden></div>'
         "<footer>Made by onrecord · this page works offline and loads nothing from the web."
         "</footer>"

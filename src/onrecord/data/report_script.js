@@ -27,7 +27,7 @@
     var d = mark.dataset;
     tooltip.replaceChildren(
       line("tt-meta", d.date + " · " + d.person + " · " + d.label + " " + d.tone),
-      line("tt-text", "\u201c" + d.text + "\u201d"),
+      line("tt-text", /^["\u201c\u2018']/.test(d.text) ? d.text : "\u201c" + d.text + "\u201d"),
       line("tt-carriers", "Carried by: " + d.carriers)
     );
     tooltip.hidden = false;
