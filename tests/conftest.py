@@ -15,7 +15,7 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def nlp():  # noqa: ANN201 - spacy Language
+def nlp():
     """The real English pipeline, once per test session."""
     from onrecord.nlp import load_nlp
 
@@ -23,7 +23,7 @@ def nlp():  # noqa: ANN201 - spacy Language
 
 
 @pytest.fixture(scope="session")
-def pipeline():  # noqa: ANN201 - onrecord.pipeline.Pipeline
+def pipeline():
     """The real per-article pipeline (speech cues), once per test session."""
     from onrecord.pipeline import Pipeline
 
@@ -52,7 +52,7 @@ class Cli:
         self.db = db
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, db: bool = True):  # noqa: ANN204 - click Result
+    def __call__(self, *args: str, db: bool = True):
         from onrecord.cli import app
 
         argv = [str(a) for a in args]

@@ -189,7 +189,7 @@ def test_folders_recurse_in_name_order(tmp_path: Path) -> None:
     ],
     ids=["empty", "binary", "invalid-utf8", "blank"],
 )
-def test_bad_text_files_are_rejected_with_a_reason(tmp_path: Path, make, reason: str) -> None:  # noqa: ANN001
+def test_bad_text_files_are_rejected_with_a_reason(tmp_path: Path, make, reason: str) -> None:
     path = tmp_path / "bad.txt"
     make(path)
     assert rejected_reason(read(path)) == reason

@@ -48,7 +48,7 @@ def result(
     return ArticleResult(article=article, quotes=(quote,), mentions=(mention,))
 
 
-def test_a_new_store_has_every_migration_applied(store) -> None:  # noqa: ANN001
+def test_a_new_store_has_every_migration_applied(store) -> None:
     assert store.schema_version() == load_migrations("sqlite")[-1].number
     assert store.query("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
 
@@ -62,7 +62,7 @@ def test_reopening_a_store_applies_nothing_twice(store_path: Path) -> None:
         assert again.counts() == {"articles": 1, "quotes": 1, "rejected": 0}
 
 
-def test_saving_the_same_batch_twice_adds_nothing(store) -> None:  # noqa: ANN001
+def test_saving_the_same_batch_twice_adds_nothing(store) -> None:
     assert store.save_batch([result()], [Rejected("bad.txt", "read", "empty file")], None) == (
         1,
         1,
@@ -76,7 +76,7 @@ def test_saving_the_same_batch_twice_adds_nothing(store) -> None:  # noqa: ANN00
     assert store.counts() == {"articles": 1, "quotes": 1, "rejected": 1}
 
 
-def test_a_failing_batch_leaves_the_store_as_it_was(store) -> None:  # noqa: ANN001
+def test_a_failing_batch_leaves_the_store_as_it_was(store) -> None:
     store.save_batch([result()], [], None)
     with pytest.raises(RuntimeError), store.transaction():
         store.save_batch([result(url="https://example.org/2")], [], None)
@@ -84,7 +84,7 @@ def test_a_failing_batch_leaves_the_store_as_it_was(store) -> None:  # noqa: ANN
     assert store.counts()["articles"] == 1
 
 
-def test_quotes_come_back_with_their_article_and_dates(store) -> None:  # noqa: ANN001
+def test_quotes_come_back_with_their_article_and_dates(store) -> None:
     store.save_batch([result()], [], None)
     (row,) = store.quotes(QuoteFilter())
     assert row["outlet"] == "Northern Wire" and row["published"] == "2023-01-20"
@@ -105,12 +105,12 @@ def test_quotes_come_back_with_their_article_and_dates(store) -> None:  # noqa: 
         (QuoteFilter(kind="indirect"), 0),
     ],
 )
-def test_quote_filters_narrow_the_list(store, where: QuoteFilter, found: int) -> None:  # noqa: ANN001
+def test_quote_filters_narrow_the_list(store, where: QuoteFilter, found: int) -> None:
     store.save_batch([result()], [], None)
     assert len(store.quotes(where)) == found
 
 
-def test_quote_ids_and_article_ids_are_stable(store) -> None:  # noqa: ANN001
+def test_quote_ids_and_article_ids_are_stable(store) -> None:
     one = result()
     assert one.article.id == result().article.id
     assert one.quotes[0].id_in(one.article.id) == result().quotes[0].id_in(result().article.id)
@@ -124,6 +124,6 @@ def test_an_unreadable_store_file_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "not-a-db.db"
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(
-        StoreError, match="not-a-db.db: cannot open the SQLite store .file is not a database."
+        StoreError, match=r"not-a-db\.db: cannot open the SQLite store \(file is not a database\)"
     ):
         open_store(str(path))
