@@ -23,7 +23,7 @@ demo: install
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(ONRECORD) ingest examples/corpus --db $(DEMO_DB) || test $$? -eq 1
 	$(ONRECORD) quotes --db $(DEMO_DB) --limit 40
-	$(ONRECORD) demo-report --db $(DEMO_DB) --out out/report.html
+	$(ONRECORD) report --db $(DEMO_DB) --out out/report.html
 
 test: install
 	$(PY) -m pytest -q
