@@ -110,7 +110,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     part = r"(?:\s+(?:morning|afternoon|evening|night))?"
     mod = r"(?:(?P<mod>earlier|later|late|early)\s+)?"
     numbers = _alternation(list(lex.number_words))
+    holidays = _alternation(list(lex.holidays))
     table = [
+        ("holiday", rf"(?:{mod})?on\s+(?P<holiday>{holidays})(?!\w)"),
         ("iso", r"(?:on\s+)?(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         (
             "mdy",
@@ -207,6 +209,9 @@ def _build(name: str, match: re.Match[str], lex: DatesLexicon) -> TimeExpression
         return TimeExpression(
             **common, kind="date", year=year, month=month, day=day, weekday=weekday
         )
+    if name == "holiday":
+        month, day = lex.holidays[re.sub(r"\s+", " ", groups["holiday"].lower())]
+        return TimeExpression(**common, kind="date", month=month, day=day)
     if name == "month_year":
         return TimeExpression(**common, kind="month", year=year, month=month)
     if name == "month":
@@ -216,6 +221,9 @@ def _build(name: str, match: re.Match[str], lex: DatesLexicon) -> TimeExpression
         return TimeExpression(**common, kind="year", year=year)
     if name == "weekday":
         rel = (groups.get("rel") or "").lower()
+        bare = not (rel or groups.get("mod") or text.lower().startswith("on"))
+        if bare and re.match(r"\s+[A-Z]", match.string[end : end + 3]):
+            return None  # "the Sunday Ledger", "Friday Prayers": a name, not a date
         return TimeExpression(
             **common, kind="weekday", weekday=weekday, strict=rel in ("last", "past")
         )

@@ -17,6 +17,7 @@ class DatesLexicon:
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
     number_words: Mapping[str, int]
+    holidays: Mapping[str, tuple[int, int]]
     speech_event_nouns: frozenset[str]
     speech_event_preps: frozenset[str]
     speech_frame_verbs: frozenset[str]
@@ -33,6 +34,9 @@ def load_lexicon() -> DatesLexicon:
         months=MappingProxyType(dict(raw["months"])),
         weekdays=MappingProxyType(dict(raw["weekdays"])),
         number_words=MappingProxyType(dict(raw["number_words"])),
+        holidays=MappingProxyType(
+            {k: tuple(map(int, v.split("-"))) for k, v in raw["holidays"].items()}  # type: ignore[misc]
+        ),
         speech_event_nouns=frozenset(raw["speech_event_nouns"]),
         speech_event_preps=frozenset(raw["speech_event_preps"]),
         speech_frame_verbs=frozenset(raw["speech_frame_verbs"]),

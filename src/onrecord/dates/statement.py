@@ -111,6 +111,26 @@ _ADDRESSING_CUES = frozenset(
         "reminded",
     ]
 )
+#: What may precede a sentence-opening date: "Earlier, on Sept. 2, ...", "Back in 2019 ...".
+_LEAD = re.compile(
+    r"[\s\"“‘']*(?:(?:and|but|so|earlier|already|even|(?:way\s+)?back|as\s+early\s+as"
+    r"|as\s+long\s+ago\s+as)\b[\s,]*)?",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3}"
+_DETERMINER = r"(?:an?|the|his|her|its|their|a\s+regular|a\s+daily|a\s+weekly)"
+#: "in an interview with NBC News", "at a news conference in Baku": a speech event, then the date.
+_EVENT = (
+    rf"(?:(?:in|at|during|on|after)\s+)?{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[\w-]+)"
+    rf"(?:\s+(?:with|to|on)\s+(?:the\s+)?{_NAME})?(?:\s+in\s+{_NAME})?"
+)
+_EVENT_GAP = re.compile(rf"\s+(?:[\w.'’-]+\s+){{0,3}}?{_EVENT}[\s,]*")
+_EVENT_LEAD = re.compile(rf"[\s\"“‘']*{_EVENT}\s*")
+_PLACE_GAP = re.compile(rf"\s+(?:(?:the\s+)?[\w.'’-]+\s+)?in\s+{_NAME}[\s,]*")
+#: A sentence opening on another event: a date inside it is that event's date.
+_OTHER_EVENT_LEAD = re.compile(
+    r"[\s\"“‘']*(?:following|ahead\s+of|before|prior\s+to|since|until)\b[^,;]*$", re.IGNORECASE
+)
 _CLAUSE_BREAKERS = frozenset(
     [
         "that",
@@ -280,6 +300,16 @@ class StatementDater:
             bounds = (sentence.start_char, sentence.end_char)
         else:
             bounds = _sentence_bounds(text, cue[0])
+        # a sentence never runs across a line break (a byline or a headline above it)
+        line_start = text.rfind("\n", 0, cue[0]) + 1
+        line_end = text.find("\n", cue[1])
+        clipped = (
+            max(bounds[0], line_start),
+            min(bounds[1], line_end if line_end >= 0 else len(text)),
+        )
+        # a parse that ran across a line break may attach across it: back it with the text rules
+        unsure = clipped != bounds
+        bounds = clipped
         quoted = _quoted_regions(text, *bounds)
         candidates: list[_Candidate] = []
         for expression in expressions:
@@ -291,10 +321,14 @@ class StatementDater:
             guess = resolve(expression, published)
             if guess is None:
                 continue
-            rank = self._adjacent(text, expression, quote)
+            if _OTHER_EVENT_LEAD.match(text[bounds[0] : expression.start]):
+                continue  # "Following the summit last week, X said": the summit's date
+            rank = self._adjacent(text, expression, quote, bounds)
             if rank is None:
                 if sentence is not None and doc is not None:
                     rank = self._attached(doc, expression, cue, content + quoted)
+                    if rank is None and unsure:
+                        rank = self._framed(text, expression, quote, bounds, content + quoted)
                 else:
                     rank = self._framed(text, expression, quote, bounds, content + quoted)
             if rank is not None:
@@ -304,13 +338,15 @@ class StatementDater:
             return None
         return min(candidates, key=lambda c: (c.rank, c.distance)).guess
 
-    def _adjacent(self, text: str, expression: TimeExpression, quote: Quote) -> int | None:
+    def _adjacent(
+        self, text: str, expression: TimeExpression, quote: Quote, bounds: tuple[int, int]
+    ) -> int | None:
         """0 when the expression stands right beside the cue, else None."""
         assert quote.cue_start is not None and quote.cue_end is not None
         if expression.start >= quote.cue_end:
             gap = text[quote.cue_end : expression.start]
-            if re.fullmatch(r"[\s,]*", gap):
-                return 0
+            if re.fullmatch(r"[\s,]*(?:(?:here|there)\b[\s,]*)?", gap):
+                return 0  # "said on Friday", "said here on Thursday"
             words = _words(gap)
             if (
                 self._cue_word(text, quote) & _ADDRESSING_CUES
@@ -331,8 +367,13 @@ class StatementDater:
                 text[expression.end : quote.speaker_start]
                 + text[quote.speaker_end : quote.cue_start]
             )
-        if re.fullmatch(r"[\s,]*(?:(?:has|had|have|also|then|later|again)\s+)*", gap):
-            return 0  # "Peskov on Friday said", "On Friday, Peskov told"
+        if not re.fullmatch(r"[\s,]*(?:(?:has|had|have|also|then|later|again)\s+)*", gap):
+            return None
+        if "," not in gap:
+            return 0  # "Peskov on Friday said"
+        # "On Friday, Peskov told" but not "Peskov, who met him last year, said"
+        if _LEAD.fullmatch(text[bounds[0] : expression.start]):
+            return 0
         return None
 
     def _attached(
@@ -359,42 +400,53 @@ class StatementDater:
                 head = head.head
             else:
                 break
-        if head.i in cue_tokens or self._same_verb(head, cue_verb):
+        # "Back in 2019 she said", "earlier on Wednesday": the adverb carries the date
+        if head.pos_ == "ADV" and head.dep_ == "advmod" and head.i not in cue_tokens:
+            head = head.head
+        if head.i in cue_tokens or self._is_frame(head, cue_verb):
             return 1
         if self._inside(head, quoted):
             return None
         lex = self.lexicon
-        # "said in an interview last month", "told a news conference on Friday"
+        if (
+            head.pos_ == "PROPN"
+            and head.dep_ == "pobj"
+            and head.head.head.lemma_.lower() in lex.speech_event_nouns
+        ):
+            head = head.head.head  # "in a speech in New York on Friday"
+        # "said in an interview last month", "told a news conference on Friday",
+        # "Speaking on a visit to Warsaw on Sunday, she said"
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in lex.speech_event_nouns:
             governor = head.head
             if governor.dep_ == "prep" and governor.lower_ in lex.speech_event_preps:
                 governor = governor.head
             elif head.dep_ not in ("dobj", "dative", "npadvmod"):
                 governor = head
-            if governor.i in cue_tokens or self._same_verb(governor, cue_verb):
+            if governor.i in cue_tokens or self._is_frame(governor, cue_verb):
                 return 1
         # "told TASS on Friday" parsed with the date on the object
         if head.head.i in cue_tokens and head.dep_ in ("dobj", "dative") and root.i > head.i:
             return 1
-        # "Speaking to reporters on Friday, Peskov said"; "Peskov, speaking on Friday, said";
-        # "Peskov spoke to reporters on Friday and said"
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.speech_frame_verbs:
-            if head.dep_ == "advcl" and self._same_verb(head.head, cue_verb):
-                return 1
-            if (
-                head.dep_ == "acl"
-                and head.head.head.i == cue_verb.i
-                and head.head.dep_
-                in (
-                    "nsubj",
-                    "nsubjpass",
-                    "appos",
-                )
-            ):
-                return 1
-            if cue_verb.dep_ == "conj" and cue_verb.head.i == head.i:
-                return 1
         return None
+
+    def _is_frame(self, token: Token, cue_verb: Token) -> bool:
+        """Whether ``token`` is the cue verb or a verb framing the same act of speaking:
+        "Speaking to reporters, X said"; "X, speaking on TV, said"; "X spoke and said"."""
+        if self._same_verb(token, cue_verb):
+            return True
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        if token.lemma_.lower() not in self.lexicon.speech_frame_verbs:
+            return False
+        if token.dep_ == "advcl" and self._same_verb(token.head, cue_verb):
+            return True
+        if (
+            token.dep_ == "acl"
+            and token.head.head.i == cue_verb.i
+            and token.head.dep_ in ("nsubj", "nsubjpass", "appos")
+        ):
+            return True
+        return cue_verb.dep_ == "conj" and cue_verb.head.i == token.i
 
     @staticmethod
     def _same_verb(token: Token, cue_verb: Token) -> bool:
@@ -419,16 +471,12 @@ class StatementDater:
         that leads to the cue ("Last month, the president said"), else None."""
         assert quote.cue_start is not None and quote.cue_end is not None
         if expression.start >= quote.cue_end:
-            # "said in an interview with NBC News last month", "told a briefing on Friday"
             gap = text[quote.cue_end : expression.start]
-            event = re.fullmatch(
-                r"\s+(?:\w+\s+){0,3}?(?:(?:in|at|during|on|after)\s+)?(?:an?|the|his|her|its|their)"
-                r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+(?:with|to|on)\s+(?:the\s+)?"
-                r"[A-Z][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?[\s,]*",
-                gap,
-            )
+            if _PLACE_GAP.fullmatch(gap):
+                return 2  # "said in Luxembourg last week", "told MEPs in Strasbourg this week"
+            event = _EVENT_GAP.fullmatch(gap)
             if event and event.group("noun").lower() in self.lexicon.speech_event_nouns:
-                return 2
+                return 2  # "said in an interview with NBC News last month"
             return None
         if expression.end > quote.cue_start:
             return None
@@ -436,13 +484,18 @@ class StatementDater:
             return None
         lead = text[bounds[0] : expression.start]
         between = text[expression.end : quote.cue_start]
-        words_between = [w.lower() for w in _words(between)]
-        if any(w in _CLAUSE_BREAKERS for w in words_between):
+        if any(w.lower() in _CLAUSE_BREAKERS for w in _words(between)):
             return None
-        if re.fullmatch(r"[\s\"“‘']*", lead) and re.match(r"\s*,", between):
+        if not re.match(r"\s*,", between):
+            return None
+        if _LEAD.fullmatch(lead):
             return 2  # "Last month, the Russian president said"
-        frame = re.fullmatch(r"[\s\"“‘']*(\w+)\b[^,;]*", lead)
-        if frame and frame.group(1).lower().endswith("ing") and re.match(r"\s*,", between):
+        event = _EVENT_LEAD.fullmatch(lead)
+        if event and event.group("noun").lower() in self.lexicon.speech_event_nouns:
+            return 2  # "In an interview last month, he said"
+        clause = re.split(r"[,;]", lead)[-1]
+        frame = re.match(r"[\s\"“‘']*(\w+ing)\b", clause)
+        if frame:
             verb = frame.group(1).lower()
             stems = {verb[:-3], verb[:-3] + "e", verb[:-4]}
             if stems & self.lexicon.speech_frame_verbs:
