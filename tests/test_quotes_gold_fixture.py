@@ -21,44 +21,101 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = FIXTURES / "quotes_gold.jsonl"
 
 ARTICLE_KEYS = {
-    "doc_id", "split", "publisher", "publication_date", "title", "text", "quotes",
-    "distractors", "style", "topic",
+    "doc_id",
+    "split",
+    "publisher",
+    "publication_date",
+    "title",
+    "text",
+    "quotes",
+    "distractors",
+    "style",
+    "topic",
 }
 QUOTE_KEYS = {
-    "quote_text", "quote_start", "quote_end", "quote_spans", "speaker_text", "speaker_start",
-    "speaker_end", "speaker_name", "cue_text", "cue_start", "cue_end", "type", "is_speech_cue",
-    "kind", "cases",
+    "quote_text",
+    "quote_start",
+    "quote_end",
+    "quote_spans",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "speaker_name",
+    "cue_text",
+    "cue_start",
+    "cue_end",
+    "type",
+    "is_speech_cue",
+    "kind",
+    "cases",
 }
 KIND_FOR_TYPE = {"direct": "direct", "mixed": "partial", "indirect": "indirect"}
-OPENING = "“\"«„"
+OPENING = '“"«„'
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 MIN_PER_CASE = 3
 REQUIRED_CASES = [
     # quotation mark styles
-    "mark_curly_double", "mark_straight_double", "mark_curly_single", "mark_guillemets",
+    "mark_curly_double",
+    "mark_straight_double",
+    "mark_curly_single",
+    "mark_guillemets",
     "mark_low_high",
     # shapes of direct quotes
-    "direct", "unbalanced", "multi_sentence", "continuation", "split", "no_cue_followup",
+    "direct",
+    "unbalanced",
+    "multi_sentence",
+    "continuation",
+    "split",
+    "no_cue_followup",
     # reported speech
-    "partial", "indirect", "indirect_that", "indirect_no_that", "told_reporters",
-    "cue_after_content", "in_statement", "according_to",
+    "partial",
+    "indirect",
+    "indirect_that",
+    "indirect_no_that",
+    "told_reporters",
+    "cue_after_content",
+    "in_statement",
+    "according_to",
     # cue verbs beyond "say"
-    "cue_stress", "cue_note", "cue_add", "cue_explain", "cue_warn", "cue_insist", "cue_claim",
-    "cue_accuse", "cue_deny", "cue_confirm", "cue_remark", "cue_emphasise", "cue_argue",
-    "cue_tell", "cue_announce",
+    "cue_stress",
+    "cue_note",
+    "cue_add",
+    "cue_explain",
+    "cue_warn",
+    "cue_insist",
+    "cue_claim",
+    "cue_accuse",
+    "cue_deny",
+    "cue_confirm",
+    "cue_remark",
+    "cue_emphasise",
+    "cue_argue",
+    "cue_tell",
+    "cue_announce",
     # thought and finding, not speech
-    "thought", "finding", "non_speech",
+    "thought",
+    "finding",
+    "non_speech",
     # headlines
-    "headline", "headline_colon", "headline_verb",
+    "headline",
+    "headline_colon",
+    "headline_verb",
     # speakers
-    "interviewer_question", "pronoun_speaker", "role_speaker", "org_speaker", "title_speaker",
-    "apposition_speaker", "speaker_null",
+    "interviewer_question",
+    "pronoun_speaker",
+    "role_speaker",
+    "org_speaker",
+    "title_speaker",
+    "apposition_speaker",
+    "speaker_null",
 ]
 REQUIRED_DISTRACTORS = ["scare_quote", "title_in_quotes"]
 
 
 def _load_builder():
-    spec = importlib.util.spec_from_file_location("build_quotes_gold", FIXTURES / "build_quotes_gold.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_quotes_gold", FIXTURES / "build_quotes_gold.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("build_quotes_gold", module)
     spec.loader.exec_module(module)
@@ -90,8 +147,20 @@ def test_enough_invented_articles_of_news_length_across_styles_and_topics(articl
         assert 80 <= len(article["text"].split()) <= 300, article["doc_id"]
         assert article["split"] == "fixture"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", article["publication_date"])
-    assert {a["style"] for a in articles} == {"wire", "broadsheet", "tabloid", "state_media", "blog"}
-    assert {a["topic"] for a in articles} == {"politics", "business", "sport", "science", "diplomacy"}
+    assert {a["style"] for a in articles} == {
+        "wire",
+        "broadsheet",
+        "tabloid",
+        "state_media",
+        "blog",
+    }
+    assert {a["topic"] for a in articles} == {
+        "politics",
+        "business",
+        "sport",
+        "science",
+        "diplomacy",
+    }
     assert len({a["publisher"] for a in articles}) >= 6
 
 
@@ -124,13 +193,13 @@ def test_every_span_is_the_text_it_claims(articles):
         assert quote["quote_start"] == spans[0][0] and quote["quote_end"] == spans[-1][1]
         assert quote["quote_text"] == " ".join(pieces)
         if len(spans) == 1:
-            assert quote["quote_text"] == text[quote["quote_start"]:quote["quote_end"]]
-        assert quote["cue_text"] == text[quote["cue_start"]:quote["cue_end"]]
+            assert quote["quote_text"] == text[quote["quote_start"] : quote["quote_end"]]
+        assert quote["cue_text"] == text[quote["cue_start"] : quote["cue_end"]]
         if quote["speaker_text"] is None:
             assert quote["speaker_start"] is None and quote["speaker_end"] is None
             assert quote["speaker_name"] is None
         else:
-            assert quote["speaker_text"] == text[quote["speaker_start"]:quote["speaker_end"]]
+            assert quote["speaker_text"] == text[quote["speaker_start"] : quote["speaker_end"]]
             assert quote["speaker_name"]
 
 
@@ -147,7 +216,7 @@ def test_cue_and_speaker_lie_outside_their_own_content(articles):
 def test_type_follows_the_quotation_marks_and_kind_follows_type(articles):
     for article, quote in _quotes(articles):
         content = quote["quote_text"]
-        has_mark = any(c in content for c in "“”\"«»„") or re.search(r"(^|\s)‘", content)
+        has_mark = any(c in content for c in '“”"«»„') or re.search(r"(^|\s)‘", content)
         if quote["type"] == "indirect":
             assert not has_mark, (article["doc_id"], content)
         else:
@@ -179,7 +248,7 @@ def test_hand_tags_agree_with_the_spans(articles):
     for article, quote in _quotes(articles):
         text, cases, spans = article["text"], set(quote["cases"]), quote["quote_spans"]
         where = (article["doc_id"], quote["quote_text"][:60])
-        gaps = [text[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1)]
+        gaps = [text[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)]
         if "continuation" in cases:
             assert any(gap == "\n\n" for gap in gaps), where
         if "no_cue_followup" in cases:
@@ -211,7 +280,7 @@ def test_hand_tags_agree_with_the_spans(articles):
         if "speaker_null" in cases:
             assert quote["speaker_text"] is None, where
         if "in_statement" in cases:
-            assert "statement" in text[quote["cue_start"]:quote["cue_end"] + 20], where
+            assert "statement" in text[quote["cue_start"] : quote["cue_end"] + 20], where
 
 
 def test_every_case_appears_several_times(articles):
@@ -228,7 +297,7 @@ def test_distractors_are_quoted_text_outside_every_attribution(articles):
         for distractor in article["distractors"]:
             a, b = distractor["start"], distractor["end"]
             assert text[a:b] == distractor["text"]
-            assert text[a] in OPENING + "‘" and text[b - 1] in "”\"’»“"
+            assert text[a] in OPENING + "‘" and text[b - 1] in '”"’»“'
             for quote in article["quotes"]:
                 for qa, qb in quote["quote_spans"]:
                     assert qb <= a or qa >= b, (article["doc_id"], distractor["text"])
@@ -239,9 +308,12 @@ def test_an_interviewer_question_is_never_the_interviewee_words(articles):
         if "interviewer_question" not in quote["cases"]:
             continue
         answers = [
-            other for other in article["quotes"]
-            if other is not quote and other["quote_start"] > quote["quote_end"]
-            and other["quote_start"] - quote["quote_end"] < 200 and other["speaker_name"]
+            other
+            for other in article["quotes"]
+            if other is not quote
+            and other["quote_start"] > quote["quote_end"]
+            and other["quote_start"] - quote["quote_end"] < 200
+            and other["speaker_name"]
         ]
         assert answers, article["doc_id"]
         assert quote["speaker_name"] != answers[0]["speaker_name"], article["doc_id"]
