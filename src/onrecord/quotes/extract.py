@@ -42,6 +42,10 @@ _ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind"
 # prepositions that make a cue phrase whose object is the content: "called for a ban"
 _NP_CUE_PREPS = {"for", "of", "about", "on"}
 _NOT_CONTENT = {"it", "this", "that", "so", "statement", "interview"}
+_STRICT_EXTENSION = False
+_CUT_CONJ = True
+_CUT_NP = True
+_EXTEND_NP = True
 _PUNCT_EDGE = set(",.;:—–-()[] ")
 _MARK_CHARS = set("“”„«»‹›\"‘’'")
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -238,9 +242,11 @@ class _ArticleRun:
             elif mark.start >= clause_end_char:
                 between = self.text[clause_end_char : mark.start]
                 stripped = between.strip()
-                if len(between) <= 6 and stripped in ("", ",", ":", "that"):
+                if len(between) <= 6 and stripped in ("", ",", ":", "that") and (
+                    "\n" not in between or stripped == ":"
+                ):
                     found.append(i)
-                elif stripped in (":", ",") and "\n" in between and len(between) <= 8:
+                elif stripped == ":" and len(between) <= 8:
                     found.append(i)
                 elif found and stripped == "." and "\n" not in between:
                     # “A,” she said. “B.”: one quotation in two pieces
@@ -253,16 +259,19 @@ class _ArticleRun:
         token = cue.token
         own = [token.i]
         for child in token.rights:
-            if child.dep_ in (*_CONTENT_DEPS, "xcomp", "conj", "cc"):
+            if child.dep_ in (*_CONTENT_DEPS, "xcomp", "conj", "cc") or child.is_space:
                 continue
             own.append(child.right_edge.i)
+        while token.doc[max(own)].is_space and max(own) > token.i:
+            own.remove(max(own))
         last = token.doc[max(own)]
         clause_end = last.idx + len(last)
         for i, mark in enumerate(self.marks):
             if mark.start < clause_end or i in self.used_marks:
                 continue
             between = self.text[clause_end : mark.start]
-            if len(between) <= 4 and between.strip() in ("", ".", ",", ":") and "\n" not in between:
+            same_paragraph = self._paragraph_index(mark.start) == self._paragraph_index(cue.start)
+            if len(between) <= 4 and between.strip() in ("", ".", ",", ":") and same_paragraph:
                 return i
             return None
         return None
@@ -385,11 +394,33 @@ class _ArticleRun:
         if not comps:
             return None
         comp = comps[0]
+        if comp.dep_ == "prep":
+            objects = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
+            if not objects:
+                return None
+            comp = objects[0]
         first = comp.left_edge
         last = comp.right_edge
-        if comp.i > token.i:
-            # content after the cue runs to the end of the cue's clause: a parse often hangs
-            # the end of a long complement on the cue itself
+        if comp.dep_ in ("ccomp", "xcomp"):
+            # "says A, but for Republicans, B": a coordinated clause after a comma with its
+            # own subject is the reporter's, not the speaker's
+            for child in comp.rights:
+                if child.dep_ == "conj" and child.i > 0 and comp.doc[child.left_edge.i - 1].is_punct:
+                    has_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+                    has_mark = any(c.dep_ == "mark" for c in child.children)
+                    if has_subject and not has_mark and _CUT_CONJ:
+                        last = comp.doc[child.left_edge.i - 1]
+                        break
+        else:
+            # a noun-phrase content ends at its first comma ("a Cruz win in Texas, which …")
+            for t in comp.subtree:
+                if _CUT_NP and t.i > comp.i and t.text in (",", ";", "—", "–", "(") and t.head.i in (
+                    comp.i, *(c.i for c in comp.children)
+                ):
+                    last = comp.doc[t.i - 1]
+                    break
+        if comp.i > token.i and (comp.dep_ in ("ccomp", "xcomp") or _EXTEND_NP):
+            # a parse often hangs the quoted end of a long complement on the cue itself
             for child in token.rights:
                 if child.i <= comp.i or child.dep_ in ("punct", "cc", "conj"):
                     continue
@@ -397,13 +428,37 @@ class _ArticleRun:
                     break
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
+                region = comp.doc[last.i + 1 : child.right_edge.i + 1].text
+                if _STRICT_EXTENSION and not any(ch in _MARK_CHARS for ch in region):
+                    break
                 last = max(last, child.right_edge, key=lambda t: t.i)
         sent = token.sent
         if last.i >= sent.end:
             last = sent[-1]
-        start, end = self._trim(first.idx, last.idx + len(last))
+        start, end = first.idx, last.idx + len(last)
+        # the speaker and the cue are never part of what was said
+        subject = self._subject_of(token)
+        for outside in (subject, token):
+            if outside is None or outside.dep_ == "relcl":
+                continue
+            o_first = outside.left_edge.idx if outside is subject else outside.idx
+            o_last = outside.right_edge if outside is subject else outside
+            o_end = o_last.idx + len(o_last)
+            if start < o_first < end or start < o_end <= end:
+                if o_first - start >= end - o_end:
+                    end = o_first
+                else:
+                    start = o_end
+        start, end = self._clip_paragraph(*self._trim(start, end))
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return (start, end, self._marks_in(start, end)) if end > start else None
+
+    def _clip_paragraph(self, start: int, end: int) -> tuple[int, int]:
+        """Keep a content span inside the paragraph it starts in."""
+        for a, b in self.paragraphs:
+            if a <= start < b:
+                return self._trim(start, min(end, b))
+        return start, end
 
     def _from_cue(self, cue: _Cue) -> None:
         token = cue.token
