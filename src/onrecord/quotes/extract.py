@@ -42,6 +42,17 @@ _ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind"
 # prepositions that make a cue phrase whose object is the content: "called for a ban"
 _NP_CUE_PREPS = {"for", "of", "about", "on"}
 _NOT_CONTENT = {"it", "this", "that", "so", "statement", "interview"}
+# a paragraph led by a speaker label: "TAPPER: …", "EXCLUSIVE – Roger Stone: …"
+_LABEL = re.compile(
+    r"[ \t]*(?:[A-Z]{3,}\s+[–—-]\s+)?(?P<s>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
+    r"[ \t]*(?P<colon>:)[ \t]+(?P<c>\S)"
+)
+_NOT_LABELS = {
+    "update", "updated", "watch", "exclusive", "breaking", "video", "photos", "photo", "image",
+    "note", "editor's note", "editor’s note", "related", "source", "sources", "read more",
+    "see also", "correction", "transcript", "partial transcript", "warning", "spoiler", "q", "a",
+    "via", "credit", "live", "listen", "more", "also", "the latest", "analysis", "opinion",
+}
 _STRICT_EXTENSION = False
 _CUT_CONJ = True
 _CUT_NP = True
@@ -286,6 +297,7 @@ class _ArticleRun:
     def run(self) -> list[Quote]:
         """Return every quote found in the article (all cue classes)."""
         headline_end = self._headline()
+        self._labelled(headline_end)
         for sent in self.doc.sents:
             if sent.end_char <= headline_end:
                 continue
@@ -295,6 +307,33 @@ class _ArticleRun:
                     self._from_cue(cue)
         self._continuations()
         return self.quotes
+
+    def _labelled(self, headline_end: int) -> None:
+        """Paragraphs led by a speaker label: "FALLIN: Well, I think …", "Roger Stone: Don't …"."""
+        for a, b in self.paragraphs:
+            if a < headline_end:
+                continue
+            m = _LABEL.match(self.text, a, b)
+            if not m:
+                continue
+            label = m.group("s")
+            if label.lower().strip(" .") in _NOT_LABELS or any(ch.isdigit() for ch in label):
+                continue
+            span = self.doc.char_span(m.start("s"), m.end("s"), alignment_mode="expand")
+            if span is None or not (
+                label.isupper() or all(t.pos_ == "PROPN" for t in span) or span.ents
+            ):
+                continue
+            c_start, c_end = self._trim(m.start("c"), b)
+            if c_end - c_start < 8:
+                continue
+            resolved = self.resolver.resolve(span)
+            colon = m.start("colon")
+            kind: QuoteKind = "headline" if a == self.paragraphs[0][0] else "direct"
+            cue = _Cue(":", "speech", colon, colon + 1, span.root)
+            self._add(c_start, c_end, kind, cue, resolved,
+                      basis="headline" if kind == "headline" else None)
+            self.used_marks.update(self._marks_in(c_start, c_end))
 
     def _headline(self) -> int:
         """Headline attributions; return where the headline ends (0 when there is none)."""
