@@ -17,6 +17,7 @@ class CueLexicon:
 
     words: dict[str, CueClass]
     phrases: dict[tuple[str, ...], CueClass]
+    object_content: frozenset[str] = frozenset()  # cues whose noun-phrase object is content
 
     def classify(self, lemma: str) -> CueClass | None:
         """Return the class of a single-word cue lemma, or None when it is not a cue."""
@@ -29,11 +30,13 @@ def load_cues() -> CueLexicon:
     text = resources.files("onrecord.data").joinpath("cues.tsv").read_text("utf-8")
     words: dict[str, CueClass] = {}
     phrases: dict[tuple[str, ...], CueClass] = {}
+    object_content: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
             continue
-        cue, _, cls = line.partition("\t")
-        cls = cls.strip()
+        cue, cls, *rest = (part.strip() for part in line.split("\t"))
+        if rest and rest[0] == "object":
+            object_content.add(cue.lower())
         if cls not in ("speech", "thought", "finding"):
             raise ValueError(f"cues.tsv: unknown class {cls!r} for {cue!r}")
         parts = tuple(cue.strip().lower().split())
@@ -41,4 +44,4 @@ def load_cues() -> CueLexicon:
             words[parts[0]] = cls  # type: ignore[assignment]
         else:
             phrases[parts] = cls  # type: ignore[assignment]
-    return CueLexicon(words, phrases)
+    return CueLexicon(words, phrases, frozenset(object_content))

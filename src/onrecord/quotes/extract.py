@@ -35,7 +35,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_DEPS = ("ccomp",)
 _XCOMP_CUES = {
     "urge", "promise", "refuse", "decline", "vow", "pledge", "threaten", "ask", "call", "tell",
-    "agree", "propose", "warn", "demand", "insist", "claim", "continue",
+    "agree", "propose", "warn", "demand", "insist", "claim",
 }
 # cues whose direct object is the person addressed, not what was said
 _ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
@@ -413,14 +413,20 @@ class _ArticleRun:
         comps = [c for c in token.children if c.dep_ in _CONTENT_DEPS]
         if not comps and cue.lemma in _XCOMP_CUES:
             comps = [c for c in token.children if c.dep_ == "xcomp"]
-        if not comps and token.dep_ in ("parataxis",) and token.head.i < token.i:
+        if (
+            not comps
+            and token.dep_ in ("parataxis", "conj")
+            and token.head.i < token.i
+            and doc[token.left_edge.i - 1].text == ","
+            and all(c.dep_ not in ("dobj", "xcomp", "ccomp") for c in token.children)
+        ):
             # "The economy is strong, he said." parsed with the cue hanging off the content
             head = token.head
             content = [t for t in head.subtree if t.i < token.left_edge.i]
             if content:
                 start, end = self._trim(content[0].idx, content[-1].idx + len(content[-1]))
                 return start, end, self._marks_in(start, end)
-        if not comps and cue.lemma not in _ADDRESSEE_CUES:
+        if not comps and cue.lemma in self.lexicon.object_content:
             # "called for a ban", "praised the deal", "described the talks as useful"
             comps = [
                 c for c in token.children
