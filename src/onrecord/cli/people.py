@@ -64,7 +64,11 @@ def person(
         return
     quotes = profile.pop("quotes")
     if fmt is Fmt.csv:
-        print_rows([{**q, "person_id": profile["id"], "person": profile["name"]} for q in quotes], "csv", ())
+        print_rows(
+            [{**q, "person_id": profile["id"], "person": profile["name"]} for q in quotes],
+            "csv",
+            (),
+        )
         return
     typer.echo(f"{profile['name']} ({profile['kind']}, {profile['id']})")
     if profile["aliases"]:
@@ -92,14 +96,19 @@ def merge(
 def split(
     name_or_id: Annotated[str, typer.Argument(help="The person to split (name, alias or id).")],
     alias: Annotated[
-        list[str], typer.Option("--alias", help="A name to move out into a new person (repeatable).")
+        list[str],
+        typer.Option("--alias", help="A name to move out into a new person (repeatable)."),
     ],
     db: DbOption = None,
 ) -> None:
     """Move mentions written with the given names out of a person into a new one."""
     from onrecord.people import split_person
 
-    _decide(db, lambda store: split_person(store, name_or_id, alias), f"split {alias} out of {name_or_id!r}")
+    _decide(
+        db,
+        lambda store: split_person(store, name_or_id, alias),
+        f"split {alias} out of {name_or_id!r}",
+    )
 
 
 @people_app.command("alias")
@@ -116,7 +125,9 @@ def alias_command(
 
 @people_app.command()
 def apply(
-    path: Annotated[str, typer.Argument(help="A people.toml file of merge, split and alias decisions.")],
+    path: Annotated[
+        str, typer.Argument(help="A people.toml file of merge, split and alias decisions.")
+    ],
     db: DbOption = None,
 ) -> None:
     """Record the decisions of a people.toml file and update people."""

@@ -27,7 +27,7 @@ from typing import Any
 from onrecord.model import stable_id
 from onrecord.people.names import alias_key, country_of, org_key, parse_name, parse_role
 
-__all__ = ["Decision", "Assignment", "PersonRecord", "StoredEntity", "cluster_entities"]
+__all__ = ["Assignment", "Decision", "PersonRecord", "StoredEntity", "cluster_entities"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,9 @@ class PersonRecord:
         out = []
         for key, counts in spellings.items():
             seen = sorted(dates[key])
-            out.append((counts.most_common(1)[0][0], seen[0] if seen else None, seen[-1] if seen else None))
+            out.append(
+                (counts.most_common(1)[0][0], seen[0] if seen else None, seen[-1] if seen else None)
+            )
         return sorted(out, key=lambda r: (r[1] or "", r[0]))
 
     def country(self) -> str | None:
@@ -163,7 +165,7 @@ def _roles_agree(a: list[Any], b: list[Any]) -> bool:
                 continue
             if ca and cb and ca != cb:
                 continue
-            if pa.modifiers & pb.modifiers or (ca and ca == cb):
+            if pa.key == pb.key or pa.modifiers & pb.modifiers or (ca and ca == cb):
                 return True
     return False
 
@@ -209,7 +211,9 @@ def _cluster_person_block(
                     union.union(a, b)
         roots = sorted({union.find(k) for k in keys})
         for root in roots:
-            ident = ("person", surname, given) if len(roots) == 1 else ("person", surname, given, root)
+            ident = (
+                ("person", surname, given) if len(roots) == 1 else ("person", surname, given, root)
+            )
             record = PersonRecord(stable_id(*ident), "person")
             for key in keys:
                 if union.find(key) == root:
@@ -224,7 +228,8 @@ def _cluster_person_block(
         initial = entity.detail.get("initial")
         gender = entity.detail.get("gender")
         fits = [
-            r for r in full_records
+            r
+            for r in full_records
             if (initial is None or (r.members[0].detail.get("initial") == initial))
             and (gender is None or all(m.detail.get("gender") in (None, gender) for m in r.members))
         ]
@@ -288,8 +293,9 @@ def _replay(
         targets = [r for r in records if _matches(decision.subject, r)]
         if decision.action == "merge":
             others = [
-                r for r in records if r not in targets[:1]
-                and any(_matches(a, r) for a in decision.arguments)
+                r
+                for r in records
+                if r not in targets[:1] and any(_matches(a, r) for a in decision.arguments)
             ]
             if not targets or not others:
                 continue
@@ -303,7 +309,11 @@ def _replay(
                 continue
             keep = targets[0]
             for record in [r for r in records if r is not keep]:
-                moving = [m for m in record.members if m.surfaces & {alias_key(a) for a in decision.arguments}]
+                moving = [
+                    m
+                    for m in record.members
+                    if m.surfaces & {alias_key(a) for a in decision.arguments}
+                ]
                 for member in moving:
                     record.members.remove(member)
                     keep.members.append(member)
@@ -318,7 +328,9 @@ def _replay(
                 moving = [m for m in record.members if _named(m, decision.arguments)]
                 if not moving or len(moving) == len(record.members):
                     continue
-                new_id = stable_id("person", "split", alias_key(decision.subject), alias_key(decision.arguments[0]))
+                new_id = stable_id(
+                    "person", "split", alias_key(decision.subject), alias_key(decision.arguments[0])
+                )
                 for member in moving:
                     record.members.remove(member)
                 new = PersonRecord(new_id, record.kind, members=moving)

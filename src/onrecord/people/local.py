@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.people.names import (
+    LEADING_WORDS,
     ParsedName,
     RolePhrase,
     alias_key,
@@ -136,6 +137,8 @@ def _person_mention(text: str, row: Mapping[str, Any]) -> tuple[ParsedName | Non
             name_text = f"{words[-1]} {parsed.surname}"
             words.pop()
         role = " ".join(words) or None
+        if role and len(words) == 1 and honorifics().get(role.lower(), (None, None))[1]:
+            role = honorifics()[role.lower()][1]  # "Sen." -> "senator"
     parsed = parse_name(name_text)
     if parsed is not None and gender and not parsed.gender:
         parsed = ParsedName(parsed.name, parsed.given, parsed.surname, gender, parsed.title_role)
@@ -165,8 +168,14 @@ class _Builder:
         entity = self.entities.get(key)
         if entity is None:
             entity = LocalEntity(
-                key, "person", f"p:{parsed.surname_key}", parsed.name, pos,
-                given=parsed.given_key, initial=parsed.initial, surname=parsed.surname_key,
+                key,
+                "person",
+                f"p:{parsed.surname_key}",
+                parsed.name,
+                pos,
+                given=parsed.given_key,
+                initial=parsed.initial,
+                surname=parsed.surname_key,
             )
             self.entities[key] = entity
         self._note(entity, parsed, surface, role)
@@ -187,21 +196,30 @@ class _Builder:
     def add_short(self, parsed: ParsedName, pos: int, surface: str, role: str | None) -> str:
         """A surname alone, an honorific form or an initial: join the article's full name."""
         matches = [
-            e for e in self.persons()
-            if e.given and e.surname == parsed.surname_key
+            e
+            for e in self.persons()
+            if e.given
+            and e.surname == parsed.surname_key
             and (parsed.initial is None or parsed.given is None or e.initial == parsed.initial)
             and (parsed.gender is None or e.gender in (None, parsed.gender))
         ]
         if matches:
             before = [e for e in matches if e.pos <= pos]
-            entity = max(before, key=lambda e: e.pos) if before else min(matches, key=lambda e: e.pos)
+            entity = (
+                max(before, key=lambda e: e.pos) if before else min(matches, key=lambda e: e.pos)
+            )
         else:
             key = f"p:|{parsed.surname_key}"
             entity = self.entities.get(key)
             if entity is None:
                 entity = LocalEntity(
-                    key, "person", f"p:{parsed.surname_key}", parsed.surname, pos,
-                    initial=parsed.initial if parsed.given else None, surname=parsed.surname_key,
+                    key,
+                    "person",
+                    f"p:{parsed.surname_key}",
+                    parsed.surname,
+                    pos,
+                    initial=parsed.initial if parsed.given else None,
+                    surname=parsed.surname_key,
                 )
                 self.entities[key] = entity
         self._note(entity, parsed, surface, role)
@@ -268,9 +286,24 @@ class _Builder:
 
     def add_role_only(self, phrase: RolePhrase, pos: int) -> str:
         key = f"r:{phrase.key}"
+        for entity in self.entities.values():
+            # "the press secretary" after "the White House press secretary": the same one
+            if (
+                entity.kind == "role"
+                and entity.role
+                and entity.pos < pos
+                and entity.role["group"] == phrase.group
+                and phrase.modifiers <= set(entity.role["modifiers"])
+                and (phrase.owner is None or phrase.owner == entity.role["owner"])
+            ):
+                key = entity.key
         if key not in self.entities:
             self.entities[key] = LocalEntity(
-                key, "role", f"r:{phrase.group}", phrase.text, pos,
+                key,
+                "role",
+                f"r:{phrase.group}",
+                phrase.text,
+                pos,
                 role={
                     "group": phrase.group,
                     "modifiers": sorted(phrase.modifiers),
@@ -295,6 +328,9 @@ class _Builder:
 
 def _surface(text: str) -> str:
     text = text.replace("’", "'").strip(" ,;:")
+    first, _, rest = text.partition(" ")
+    if rest and first.lower() in LEADING_WORDS:
+        text = rest
     for suffix in ("'s", "'"):
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
@@ -326,6 +362,60 @@ def _plain_name(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() and role_group(w) is None for w in words)
 
 
+_ORG_WORDS = {
+    "ministry",
+    "department",
+    "council",
+    "agency",
+    "office",
+    "service",
+    "news",
+    "institute",
+    "bank",
+    "party",
+    "group",
+    "company",
+    "corporation",
+    "inc",
+    "ltd",
+    "times",
+    "post",
+    "press",
+    "committee",
+    "commission",
+    "union",
+    "court",
+    "parliament",
+    "assembly",
+    "government",
+    "university",
+    "foundation",
+    "fund",
+    "forces",
+    "army",
+    "navy",
+    "police",
+    "embassy",
+    "house",
+}
+
+
+def _looks_like_person(name: str) -> bool:
+    """Whether a speaker the parser called an organisation reads like a person's name.
+
+    One to four capitalised words, none of them an organisation word, not all
+    capitals (NATO, TASS), naming no country, and not a listed organisation.
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 4 or name.isupper():
+        return False
+    if any(not w[:1].isupper() or not w.replace("-", "").replace(".", "").isalpha() for w in words):
+        return False
+    if any(w.lower() in _ORG_WORDS for w in words) or words[0].lower() in ("the", "a", "an"):
+        return False
+    return not (country_of(name) is not None or organization_name(name)[1] is not None)
+
+
 def _is_group_head(text: str) -> bool:
     words = org_key(text).split()
     return bool(words) and words[-1] in group_nouns()
@@ -341,9 +431,7 @@ def article_entities(
     speaker_text, speaker, speaker_kind, speaker_basis).
     """
     build = _Builder(text)
-    person_rows = sorted(
-        (m for m in mentions if m["kind"] == "person"), key=lambda m: m["start"]
-    )
+    person_rows = sorted((m for m in mentions if m["kind"] == "person"), key=lambda m: m["start"])
     # full names first, so a surname before its full name (a headline) still joins it
     parsed_rows = [(m, *_person_mention(text, m)) for m in person_rows]
     for m, parsed, role in parsed_rows:
@@ -363,9 +451,14 @@ def article_entities(
         if m["kind"] == "person":
             continue
         key = build.person_named(m["text"])
+        if key is None and _looks_like_person(m["text"]):
+            parsed = parse_name(m["text"])
+            key = build.person_named(parsed.name) if parsed else None
         if key is None:
             candidate = org_key(organization_name(m["text"])[0])
-            key = next((k for k in (f"o:{candidate}", f"g:{candidate}") if k in build.entities), None)
+            key = next(
+                (k for k in (f"o:{candidate}", f"g:{candidate}") if k in build.entities), None
+            )
         if key is not None:
             build.link(m["start"], m["end"], key)
     full = sorted(e.key for e in build.persons() if e.given)
@@ -390,7 +483,12 @@ def _speaker_entity(build: _Builder, quote: Mapping[str, Any]) -> str | None:
         return build.add_org(written, "group", pos)
     if phrase is not None:
         owner = parse_name(phrase.owner) if phrase.owner else None
-        if kind == "person" and basis == "role" and resolved and alias_key(resolved) != alias_key(written):
+        if (
+            kind == "person"
+            and basis == "role"
+            and resolved
+            and alias_key(resolved) != alias_key(written)
+        ):
             key = build.person_named(resolved)
             owned = owner is not None and key is not None and key.endswith(f"|{owner.surname_key}")
             if key is not None and not owned:
@@ -411,7 +509,16 @@ def _speaker_entity(build: _Builder, quote: Mapping[str, Any]) -> str | None:
         key = build.person_named(name)
         if key is not None:
             return key
-        if kind == "group" and not _is_group_head(name) and surname_key(name) and name[:1].isupper():
+        if basis == "name" and _looks_like_person(name):
+            parsed = parse_name(name)
+            if parsed is not None:
+                return build.add_person(parsed, pos, name, None)
+        if (
+            kind == "group"
+            and not _is_group_head(name)
+            and surname_key(name)
+            and name[:1].isupper()
+        ):
             kind = "organization"  # a capital or a country speaking: its government
         return build.add_org(name, kind, pos)
     return None

@@ -30,7 +30,19 @@ __all__ = [
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "another"}
 # Words the parser sometimes leaves at the front of a name ("Both Putin and Trump").
-_LEADING_WORDS = {"both", "and", "but", "as", "while", "when", "if", "after", "before", "then", "former"}
+LEADING_WORDS = {
+    "both",
+    "and",
+    "but",
+    "as",
+    "while",
+    "when",
+    "if",
+    "after",
+    "before",
+    "then",
+    "former",
+}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _TEMPORAL = {"former", "then", "ex", "acting", "new", "current", "outgoing", "incoming"}
 _CONNECTORS = {"for", "of", "to", "at", "in", "on", "with"}
@@ -177,7 +189,10 @@ def parse_name(text: str) -> ParsedName | None:
         gender = gender or word_gender
         title_role = title_role or word_role
         words = words[1:]
-    while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+    while len(words) > 2 and role_group(words[0]) and words[0][:1].isupper():
+        title_role = title_role or words[0].lower()  # "Businessman Pavel Orlov"
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
         words = words[1:]
     while len(words) > 1 and words[-1].lower().strip(",") in _SUFFIXES:
         words = words[:-1]
@@ -242,8 +257,11 @@ def _head_role(words: list[str]) -> tuple[str, int] | None:
 
 def _plural_role(word: str) -> str | None:
     word = fold(word).strip(".,")
-    for singular in (word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None,
-                     word[:-3] + "man" if word.endswith("men") else None):
+    for singular in (
+        word[:-1] if word.endswith("s") else None,
+        word[:-2] if word.endswith("es") else None,
+        word[:-3] + "man" if word.endswith("men") else None,
+    ):
         if singular and role_group(singular):
             return role_group(singular)
     return None

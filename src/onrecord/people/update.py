@@ -58,7 +58,8 @@ def _analyse(store: Store, article_ids: Sequence[str]) -> tuple[set[str], set[st
         for table in ("person_spans", "person_quotes", "person_entities"):
             store.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", list(chunk))
         articles = store.query(
-            f"SELECT id, text, published FROM articles WHERE id IN ({marks}) ORDER BY id", list(chunk)
+            f"SELECT id, text, published FROM articles WHERE id IN ({marks}) ORDER BY id",
+            list(chunk),
         )
         mentions: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in articles}
         for row in store.query(
@@ -76,13 +77,21 @@ def _analyse(store: Store, article_ids: Sequence[str]) -> tuple[set[str], set[st
             quotes[row["article_id"]].append(row)
         entity_rows, span_rows, quote_rows = [], [], []
         for article in articles:
-            found = article_entities(article["text"], mentions[article["id"]], quotes[article["id"]])
+            found = article_entities(
+                article["text"], mentions[article["id"]], quotes[article["id"]]
+            )
             for entity in found.entities.values():
                 detail = entity.detail()
                 detail["published"] = article["published"]
                 entity_rows.append(
-                    (article["id"], entity.key, entity.kind, entity.block, entity.name,
-                     json.dumps(detail, ensure_ascii=False, sort_keys=True))
+                    (
+                        article["id"],
+                        entity.key,
+                        entity.kind,
+                        entity.block,
+                        entity.name,
+                        json.dumps(detail, ensure_ascii=False, sort_keys=True),
+                    )
                 )
                 if entity.kind == "role":
                     role_groups.add(entity.block.removeprefix("r:"))
@@ -118,8 +127,14 @@ def _entities(store: Store, blocks: Sequence[str]) -> list[StoredEntity]:
             detail = json.loads(row["detail"])
             out.append(
                 StoredEntity(
-                    row["article_id"], row["entity"], row["kind"], row["block"], row["name"],
-                    detail, detail.get("published"), row["person_id"],
+                    row["article_id"],
+                    row["entity"],
+                    row["kind"],
+                    row["block"],
+                    row["name"],
+                    detail,
+                    detail.get("published"),
+                    row["person_id"],
                 )
             )
     return out
@@ -149,7 +164,11 @@ def recompute_blocks(store: Store, blocks: set[str], role_groups: set[str] = fro
     role_groups = set(role_groups) | _held_role_groups(store, old_ids)
     records, assigned = cluster_entities(entities, decisions)
     for chunk in _chunks(old_ids):
-        for table, column in (("people", "id"), ("person_aliases", "person_id"), ("person_roles", "person_id")):
+        for table, column in (
+            ("people", "id"),
+            ("person_aliases", "person_id"),
+            ("person_roles", "person_id"),
+        ):
             store.execute(f"DELETE FROM {table} WHERE {column} IN ({_marks(chunk)})", list(chunk))
     _write_people(store, records)
     role_groups |= {
@@ -159,8 +178,8 @@ def recompute_blocks(store: Store, blocks: set[str], role_groups: set[str] = fro
         if (phrase := parse_role(role)) is not None
     }
     changes = [(e, assigned.get(e.ref, Assignment(None, "ambiguous", 0.0))) for e in entities]
-    changes += _resolve_roles(store, role_groups, decisions)
-    _write_assignments(store, changes)
+    _write_assignments(store, changes)  # before roles: they look at who is in their article
+    _write_assignments(store, _resolve_roles(store, role_groups, decisions))
 
 
 def _held_role_groups(store: Store, person_ids: Sequence[str]) -> set[str]:
@@ -189,7 +208,9 @@ def _write_people(store: Store, records: Sequence[PersonRecord]) -> None:
                 aliases.append((record.id, alias, alias_key(alias)))
         for role, first, last in record.roles():
             phrase = parse_role(role)
-            roles.append((record.id, role, org_key(role), phrase.group if phrase else "", first, last))
+            roles.append(
+                (record.id, role, org_key(role), phrase.group if phrase else "", first, last)
+            )
     store.executemany(
         "INSERT INTO people (id, name, kind, country) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
@@ -211,7 +232,11 @@ def _write_people(store: Store, records: Sequence[PersonRecord]) -> None:
 def _days_apart(day: str | None, first: str | None, last: str | None) -> int:
     if not day or not first:
         return 10**6
-    when, start, end = date.fromisoformat(day[:10]), date.fromisoformat(first[:10]), date.fromisoformat((last or first)[:10])
+    when, start, end = (
+        date.fromisoformat(day[:10]),
+        date.fromisoformat(first[:10]),
+        date.fromisoformat((last or first)[:10]),
+    )
     if start <= when <= end:
         return 0
     return min(abs((when - start).days), abs((when - end).days))
@@ -236,7 +261,9 @@ def _resolve_roles(
     aliases = [d for d in decisions if d.action == "alias"]
     out = []
     for entity in entities:
-        out.append((entity, _role_holder(store, entity, holders.get(entity.block[2:], []), aliases)))
+        out.append(
+            (entity, _role_holder(store, entity, holders.get(entity.block[2:], []), aliases))
+        )
     return out
 
 
@@ -250,17 +277,38 @@ def _role_holder(
                 return Assignment(found[0], "decision", 1.0)
     info = entity.detail.get("role") or {}
     phrase = RolePhrase(
-        entity.name, info.get("group", ""), frozenset(info.get("modifiers") or ()), info.get("owner")
+        entity.name,
+        info.get("group", ""),
+        frozenset(info.get("modifiers") or ()),
+        info.get("owner"),
     )
     owner = parse_name(phrase.owner) if phrase.owner else None
+    # people named in the same article are the likeliest holders ("Grekov ... the minister")
+    present = {
+        r["person_id"]
+        for r in store.query(
+            "SELECT DISTINCT person_id FROM person_entities WHERE article_id = ? "
+            "AND kind = 'person' AND person_id IS NOT NULL",
+            (entity.article_id,),
+        )
+    }
+    bare = not phrase.modifiers and not info.get("country")
     best: dict[str, tuple[int, int]] = {}
     for row in holders:
-        if owner is not None and parse_name(row["name"]) is not None and (
-            parse_name(row["name"]).surname_key == owner.surname_key  # type: ignore[union-attr]
+        if (
+            owner is not None
+            and parse_name(row["name"]) is not None
+            and (
+                parse_name(row["name"]).surname_key == owner.surname_key  # type: ignore[union-attr]
+            )
         ):
             continue  # "Putin's press secretary" is not Putin
         score = role_fit(phrase, info.get("country"), row["role"])
-        if score is None or (score == 0 and (phrase.modifiers or info.get("country"))):
+        if score is None:
+            continue
+        if row["person_id"] in present:
+            score += 3
+        elif score == 0 and not bare:
             continue
         distance = _days_apart(entity.published, row["first_seen"], row["last_seen"])
         current = best.get(row["person_id"])
@@ -269,6 +317,8 @@ def _role_holder(
     if not best:
         return Assignment(None, "role", 0.0)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))
+    if bare and len(ranked) > 1 and ranked[0][0] not in present:
+        return Assignment(None, "ambiguous", 0.0)  # "the spokesman" of whom?
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return Assignment(None, "ambiguous", 0.0)
     return Assignment(ranked[0][0], "role", ROLE_CONFIDENCE)
@@ -316,7 +366,9 @@ def resolve_people(store: Store) -> int:
     with store.transaction():
         for table in ("people", "person_aliases", "person_roles"):
             store.execute(f"DELETE FROM {table}")
-        store.execute("UPDATE quotes SET person_id = NULL, person_basis = NULL, person_confidence = NULL")
+        store.execute(
+            "UPDATE quotes SET person_id = NULL, person_basis = NULL, person_confidence = NULL"
+        )
         ids = [r["id"] for r in store.query("SELECT id FROM articles ORDER BY id")]
         blocks, groups = _analyse(store, ids)
         recompute_blocks(store, blocks, groups)

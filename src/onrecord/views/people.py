@@ -29,7 +29,10 @@ def _people(store: Store, ids: list[str] | None) -> list[dict[str, Any]]:
         params = list(ids)
     people = store.query(f"SELECT id, name, kind, country FROM people{where}", params)
     aliases: dict[str, list[str]] = defaultdict(list)
-    for row in store.query(f"SELECT person_id, alias FROM person_aliases{where.replace('id IN', 'person_id IN')}", params):
+    for row in store.query(
+        f"SELECT person_id, alias FROM person_aliases{where.replace('id IN', 'person_id IN')}",
+        params,
+    ):
         aliases[row["person_id"]].append(row["alias"])
     roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.query(
@@ -40,10 +43,10 @@ def _people(store: Store, ids: list[str] | None) -> list[dict[str, Any]]:
         roles[row["person_id"]].append(
             {"role": row["role"], "first_seen": row["first_seen"], "last_seen": row["last_seen"]}
         )
-    stats_sql = _STATS + (" AND q.person_id IN (" + ",".join("?" * len(params)) + ")" if params else "")
-    stats = {
-        r["person_id"]: r for r in store.query(stats_sql + " GROUP BY q.person_id", params)
-    }
+    stats_sql = _STATS + (
+        " AND q.person_id IN (" + ",".join("?" * len(params)) + ")" if params else ""
+    )
+    stats = {r["person_id"]: r for r in store.query(stats_sql + " GROUP BY q.person_id", params)}
     out = []
     for person in people:
         stat = stats.get(person["id"], {})
