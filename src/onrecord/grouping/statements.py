@@ -229,6 +229,19 @@ def _join(store: Store, quote_id: str, matches: set[str], report: Report) -> str
     return target
 
 
+def _display_name(names: Sequence[str]) -> str | None:
+    """The fullest name without titles ("Marta Kolvenko" over "Minister Kolvenko"), then the commonest."""
+    if not names:
+        return None
+    counts = Counter(n.strip() for n in names)
+
+    def rank(name: str) -> tuple[int, int, int]:
+        core = normalise_name(name).split()
+        return (len(core), -(len(name.split()) - len(core)), counts[name])
+
+    return max(counts, key=rank)
+
+
 def _said_on(rows: Sequence[Row]) -> str | None:
     explicit = [
         r["said_on"]
@@ -261,8 +274,7 @@ def refresh_statements(store: Store, statement_ids: Iterable[str]) -> None:
         if person_ids and person_ids[0] in names:
             person = names[person_ids[0]]
         else:
-            spoken = Counter(r["speaker"] for r in members if r.get("speaker"))
-            person = max(spoken, key=lambda n: (spoken[n], len(n))) if spoken else None
+            person = _display_name([r["speaker"] for r in members if r.get("speaker")])
         old = store.query("SELECT text, tone FROM statements WHERE id = ?", (sid,))
         tone = old[0]["tone"] if old and old[0]["text"] == text else statement_tone(text)
         store.execute(
