@@ -68,7 +68,7 @@ def bcubed(gold: Sequence[str], system: Sequence[str | None]) -> tuple[float, fl
         by_gold[g].add(i)
         by_system[s].add(i)
     precision = recall = 0.0
-    for i, (g, s) in enumerate(zip(gold, labels, strict=True)):
+    for g, s in zip(gold, labels, strict=True):
         both = len(by_gold[g] & by_system[s])
         precision += both / len(by_system[s])
         recall += both / len(by_gold[g])
