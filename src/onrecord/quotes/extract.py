@@ -92,8 +92,24 @@ class QuoteExtractor:
 
     def __call__(self, article: Article) -> Extraction:
         """Parse the article and return its quotes, mentions and the parsed Doc."""
-        doc = self.nlp(article.nlp_text)
-        return self.extract(article, doc)
+        return self.extract(article, self.parse(article.nlp_text))
+
+    def parse(self, text: str) -> Doc:
+        """Run the pipeline with a sentence break at every line break.
+
+        News text puts headlines, datelines and transcript turns on lines of their own;
+        the parser would otherwise glue them to the next sentence.
+        """
+        doc = self.nlp.make_doc(text)
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text or (previous.is_space and "\n" in previous.text_with_ws):
+                token.is_sent_start = True
+            elif "\n" in previous.whitespace_:
+                token.is_sent_start = True
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
 
     def extract(self, article: Article, doc: Doc) -> Extraction:
         """Return the quotes of an article whose ``nlp_text`` is already parsed into ``doc``."""
