@@ -422,3 +422,12 @@ def test_no_statement_is_dated_after_its_article(published: date) -> None:
     ]
     for dated in StatementDater()(article, quotes):
         assert dated.said_on is not None and dated.said_on <= published
+
+
+def test_a_participle_cue_shares_the_date_of_the_verb_it_hangs_on(nlp) -> None:
+    text = "On Wednesday, Palnikov confirmed the contacts, adding that they had not produced a revival."
+    article = Article(text=text, source="test", published=FRIDAY)
+    (dated,) = StatementDater()(
+        article, [_quote(text, "adding", "they had not produced a revival")], nlp(text)
+    )
+    assert (dated.said_on, dated.said_on_basis) == (date(2024, 9, 4), "relative")

@@ -405,6 +405,16 @@ class StatementDater:
             head = head.head
         if head.i in cue_tokens or self._is_frame(head, cue_verb):
             return 1
+        # "Russia said on Friday ..., dismissing the idea", "X told TASS on Friday and added":
+        # a participle or coordinated cue shares the date of the verb it hangs on
+        if (
+            cue_verb.dep_ in ("advcl", "conj")
+            and cue_verb.head.i == head.i
+            and head.pos_ == "VERB"
+            and root.i < cue_verb.i
+            and (cue_verb.tag_ == "VBG" or cue_verb.dep_ == "conj")
+        ):
+            return 1
         if self._inside(head, quoted):
             return None
         lex = self.lexicon
