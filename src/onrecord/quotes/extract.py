@@ -53,6 +53,11 @@ _NOT_LABELS = {
     "see also", "correction", "transcript", "partial transcript", "warning", "spoiler", "q", "a",
     "via", "credit", "live", "listen", "more", "also", "the latest", "analysis", "opinion",
 }
+# words that, after a comma, open the writer's own addition to reported content
+_ADJUNCT_OPENERS = {
+    "which", "where", "when", "though", "although", "while", "whereas", "after", "before",
+    "despite", "according", "as", "even", "whose", "including", "compared", "just",
+}
 _STRICT_EXTENSION = False
 _CUT_CONJ = True
 _CUT_NP = True
@@ -511,8 +516,38 @@ class _ArticleRun:
                 else:
                     start = o_end
         start, end = self._clip_paragraph(*self._trim(start, end))
+        end = self._cut_adjuncts(start, end)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return (start, end, self._marks_in(start, end)) if end > start else None
+
+    def _cut_adjuncts(self, start: int, end: int) -> int:
+        """End reported content before a comma that opens the reporter's own addition.
+
+        "…, which …", "…, though …", "…, and three-quarters said …": what follows such a
+        comma is the writer's, unless it is inside quotation marks.
+        """
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            return end
+        inside = [(m.start, m.end) for m in self.marks if m.start < end and m.end > start]
+        for token in span[2:-1]:
+            if token.text not in (",", ";", "—", "–"):
+                continue
+            if any(a <= token.idx < b for a, b in inside):
+                continue
+            nxt = token.doc[token.i + 1]
+            low = nxt.lower_
+            cut = low in _ADJUNCT_OPENERS or (
+                nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")
+            )
+            if not cut and low in ("and", "but", "or") and token.i + 2 < span.end:
+                # a coordinated clause with its own subject: "…, and three-quarters said …"
+                verb = next((t for t in token.doc[token.i + 2 : span.end] if t.pos_ in ("VERB", "AUX")), None)
+                if verb is not None and any(c.dep_ in _SUBJECTS and c.i > token.i for c in verb.children):
+                    cut = low != "and" or self._cue_at(verb) is not None or verb.dep_ == "conj"
+            if cut:
+                return self._trim(start, token.idx)[1]
+        return end
 
     def _clip_paragraph(self, start: int, end: int) -> tuple[int, int]:
         """Keep a content span inside the paragraph it starts in."""
