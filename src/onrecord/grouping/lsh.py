@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash
@@ -80,16 +81,16 @@ class MemoryLSH:
     """Buckets in a dict: for one-off runs and the benchmark."""
 
     def __init__(self) -> None:
-        self._buckets: dict[int, list[str]] = defaultdict(list)
+        self._buckets: dict[int, list[Any]] = defaultdict(list)
 
-    def insert(self, item: str, keys: Sequence[tuple[int, int]]) -> None:
+    def insert(self, item: Any, keys: Sequence[tuple[int, int]]) -> None:
         """File ``item`` under each of its keys."""
         for _, bucket in keys:
             self._buckets[bucket].append(item)
 
-    def query(self, keys: Sequence[tuple[int, int]]) -> set[str]:
+    def query(self, keys: Sequence[tuple[int, int]]) -> set[Any]:
         """Every item sharing at least one key."""
-        found: set[str] = set()
+        found: set[Any] = set()
         for _, bucket in keys:
             found.update(self._buckets.get(bucket, ()))
         return found

@@ -35,6 +35,7 @@ __all__ = [
     "WINDOW_DAYS",
     "Report",
     "close_in_time",
+    "match_score",
     "same_statement",
     "wording_score",
 ]
@@ -77,10 +78,14 @@ def close_in_time(a: date | None, b: date | None, window: int = WINDOW_DAYS) -> 
     return abs((a - b).days) <= window
 
 
+def match_score(a: Report, b: Report, threshold: float = STATEMENT_THRESHOLD) -> float | None:
+    """The wording score when ``a`` and ``b`` report the same utterance, else None."""
+    if a.person_key != b.person_key or not close_in_time(a.said_on, b.said_on):
+        return None
+    score = wording_score(a.wording, b.wording)
+    return score if score >= threshold else None
+
+
 def same_statement(a: Report, b: Report, threshold: float = STATEMENT_THRESHOLD) -> bool:
     """True when ``a`` and ``b`` report the same utterance."""
-    return (
-        a.person_key == b.person_key
-        and close_in_time(a.said_on, b.said_on)
-        and wording_score(a.wording, b.wording) >= threshold
-    )
+    return match_score(a, b, threshold) is not None

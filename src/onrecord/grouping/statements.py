@@ -10,9 +10,11 @@ For each new quote (in publication order):
    is filed under its own block and looked up under its block and the two
    neighbouring ones, so candidates are only the same person's quotes from
    nearby days, found through the ``statement_lsh`` table (never all pairs);
-3. candidates confirmed by `similarity.same_statement`; the quote joins the
-   statement of its matches, or starts one; when it matches quotes of two
-   statements, they are merged (union-find).
+3. candidates confirmed by `similarity.match_score`; the quote joins the
+   statement of its best-scoring match, or starts one. Statements are never
+   merged through one quote: on real pages one extracted quote can span two
+   remarks (or an outlet paraphrases two remarks in one sentence), and letting
+   it bridge them chains distinct remarks into one statement.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 from onrecord.errors import OnrecordError
 from onrecord.grouping.lsh import MemoryLSH, StoreLSH, TokenMinHasher, band_keys
 from onrecord.grouping.provenance import variants
-from onrecord.grouping.similarity import Report, same_statement
+from onrecord.grouping.similarity import Report, match_score
 from onrecord.grouping.text import normalise_name, wording
 from onrecord.model import stable_id
 from onrecord.store import Store
@@ -168,7 +170,6 @@ def update_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
     )
     lsh = StoreLSH(store, "statement_lsh")
     touched: set[str] = set()
-    removed: set[str] = set()
     for row in rows:
         if row.get("statement_id"):
             continue  # already grouped (a re-run)
@@ -176,31 +177,28 @@ def update_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
         if report is None:
             continue
         own, lookup = statement_keys(report)
-        matches: set[str] = set()
+        best: tuple[float, str] | None = None
         candidates = lsh.query(lookup) - {row["id"]} if lookup else set()
         if candidates:
             for other in _rows_by_ids(store, "q.id", sorted(candidates), cols):
                 other_report = report_of(other)
-                if (
-                    other.get("statement_id")
-                    and other_report is not None
-                    and same_statement(report, other_report)
-                ):
-                    matches.add(other["statement_id"])
-        target = _join(store, row["id"], matches, report)
-        removed |= matches - {target}
+                if not other.get("statement_id") or other_report is None:
+                    continue
+                score = match_score(report, other_report)
+                if score is not None and (best is None or (score, other["statement_id"]) > best):
+                    best = (score, other["statement_id"])
+        target = _join(store, row["id"], best[1] if best else None, report)
         touched.add(target)
         if own:
             lsh.insert(row["id"], own)
-    touched -= removed
     refresh_statements(store, touched)
     return touched
 
 
-def _join(store: Store, quote_id: str, matches: set[str], report: Report) -> str:
-    """Put the quote in the statement of its matches (merging them), or a new one."""
-    if not matches:
-        target = stable_id("statement", quote_id)
+def _join(store: Store, quote_id: str, statement_id: str | None, report: Report) -> str:
+    """Put the quote in the given statement, or in a new one."""
+    target = statement_id or stable_id("statement", quote_id)
+    if statement_id is None:
         store.execute(
             "INSERT INTO statements (id, person_key, said_on, text, updated_at) VALUES (?, ?, ?, ?, ?)",
             (
@@ -211,20 +209,6 @@ def _join(store: Store, quote_id: str, matches: set[str], report: Report) -> str
                 now_iso(),
             ),
         )
-    else:
-        sizes = {
-            sid: store.query("SELECT COUNT(*) AS n FROM quotes WHERE statement_id = ?", (sid,))[0][
-                "n"
-            ]
-            for sid in matches
-        }
-        target = min(matches, key=lambda sid: (-sizes[sid], sid))
-        for sid in sorted(matches - {target}):
-            store.execute(
-                "UPDATE quotes SET statement_id = ? WHERE statement_id = ?", (target, sid)
-            )
-            store.execute("DELETE FROM statement_vectors WHERE statement_id = ?", (sid,))
-            store.execute("DELETE FROM statements WHERE id = ?", (sid,))
     store.execute("UPDATE quotes SET statement_id = ? WHERE id = ?", (target, quote_id))
     return target
 
@@ -308,30 +292,25 @@ def statement_tone(text: str) -> float | None:
 def group_reports(reports: Sequence[Report | None]) -> list[int]:
     """Group reports in memory; return a statement number per report (-1: no speaker).
 
-    The same algorithm as `update_statements` over a `MemoryLSH`, with a
-    union-find for merges: what the benchmark times at scale.
+    The same algorithm as `update_statements` over a `MemoryLSH`: what the
+    benchmark times at scale.
     """
-    parent: list[int] = []
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    statement_of: list[int] = []
     lsh = MemoryLSH()
     hashes = hasher()
     for i, report in enumerate(reports):
-        parent.append(i)
         if report is None:
+            statement_of.append(-1)
             continue
         own, lookup = statement_keys(report, hashes)
-        for other in lsh.query(lookup) if lookup else ():
-            j = int(other)
-            other_report = reports[j]
-            assert other_report is not None
-            if find(j) != find(i) and same_statement(report, other_report):
-                parent[find(i)] = find(j)
+        best: tuple[float, int] | None = None
+        for j in lsh.query(lookup) if lookup else ():
+            other = reports[j]
+            assert other is not None
+            score = match_score(report, other)
+            if score is not None and (best is None or (score, -j) > best):
+                best = (score, -j)
+        statement_of.append(statement_of[-best[1]] if best else i)
         if own:
-            lsh.insert(str(i), own)
-    return [find(i) if r is not None else -1 for i, r in enumerate(reports)]
+            lsh.insert(i, own)
+    return statement_of
