@@ -520,5 +520,7 @@ def _speaker_entity(build: _Builder, quote: Mapping[str, Any]) -> str | None:
             and name[:1].isupper()
         ):
             kind = "organization"  # a capital or a country speaking: its government
+        elif kind == "group" and not _is_group_head(name) and organization_name(name)[1] is None:
+            return None  # "reports", "relations": a plural noun that is nobody
         return build.add_org(name, kind, pos)
     return None
