@@ -58,9 +58,16 @@ def main() -> None:
         result = extractor.extract(article, doc)
         pq = []
         for q in result.quotes:
-            line = {"quote_start": q.start, "quote_end": q.end, "speaker_start": q.speaker_start,
-                    "speaker_end": q.speaker_end, "speaker_text": q.speaker_text,
-                    "kind": q.kind, "cue": q.cue, "speaker": q.speaker}
+            line = {
+                "quote_start": q.start,
+                "quote_end": q.end,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+                "speaker_text": q.speaker_text,
+                "kind": q.kind,
+                "cue": q.cue,
+                "speaker": q.speaker,
+            }
             if q.spans:
                 line["quote_spans"] = [list(s) for s in q.spans]
             pq.append(line)
@@ -71,21 +78,53 @@ def main() -> None:
         mp = {j for _, j in pairs}
         for i, q in enumerate(gq):
             if i not in mg:
-                ctx = text[max(0, q["quote_start"] - 120): q["quote_end"] + 60].replace("\n", " ¶ ")
-                near = [p for p in pq if p["quote_start"] < q["quote_end"] and p["quote_end"] > q["quote_start"]]
-                note = f" | NEAR PRED {text[near[0]['quote_start']:near[0]['quote_end']][:120]!r}" if near else ""
-                errors.append((f"miss:{q['type']}", f"[{q['cue_text']}] [{q['speaker_text']}] {q['quote_text'][:200]!r}{note}\n      ctx: {ctx[:400]}"))
+                ctx = text[max(0, q["quote_start"] - 120) : q["quote_end"] + 60].replace(
+                    "\n", " ¶ "
+                )
+                near = [
+                    p
+                    for p in pq
+                    if p["quote_start"] < q["quote_end"] and p["quote_end"] > q["quote_start"]
+                ]
+                note = (
+                    f" | NEAR PRED {text[near[0]['quote_start'] : near[0]['quote_end']][:120]!r}"
+                    if near
+                    else ""
+                )
+                errors.append(
+                    (
+                        f"miss:{q['type']}",
+                        f"[{q['cue_text']}] [{q['speaker_text']}] {q['quote_text'][:200]!r}{note}\n      ctx: {ctx[:400]}",
+                    )
+                )
         for j, p in enumerate(pq):
             if j not in mp:
-                ctx = text[max(0, p["quote_start"] - 120): p["quote_end"] + 60].replace("\n", " ¶ ")
-                near = [g for g in gq if g["quote_start"] < p["quote_end"] and g["quote_end"] > p["quote_start"]]
+                ctx = text[max(0, p["quote_start"] - 120) : p["quote_end"] + 60].replace(
+                    "\n", " ¶ "
+                )
+                near = [
+                    g
+                    for g in gq
+                    if g["quote_start"] < p["quote_end"] and g["quote_end"] > p["quote_start"]
+                ]
                 note = f" | NEAR GOLD {near[0]['quote_text'][:120]!r}" if near else ""
-                errors.append((f"fp:{p['kind']}", f"[{p['cue']}] [{p['speaker_text']}] {text[p['quote_start']:p['quote_end']][:200]!r}{note}\n      ctx: {ctx[:400]}"))
+                errors.append(
+                    (
+                        f"fp:{p['kind']}",
+                        f"[{p['cue']}] [{p['speaker_text']}] {text[p['quote_start'] : p['quote_end']][:200]!r}{note}\n      ctx: {ctx[:400]}",
+                    )
+                )
         for i, j in pairs:
             g, p = gq[i], pq[j]
             from onrecord.evaluate import _speaker_right
+
             if g["speaker_start"] is not None and not _speaker_right(g, p):
-                errors.append((f"speaker:{p['kind']}", f"gold [{g['speaker_text']}] pred [{p['speaker_text']}] cue [{g['cue_text']}] {g['quote_text'][:120]!r}"))
+                errors.append(
+                    (
+                        f"speaker:{p['kind']}",
+                        f"gold [{g['speaker_text']}] pred [{p['speaker_text']}] cue [{g['cue_text']}] {g['quote_text'][:120]!r}",
+                    )
+                )
     print(json.dumps(score(gold, preds, subset=args.subset), indent=1))
     counts = Counter(c for c, _ in errors)
     print(counts.most_common())

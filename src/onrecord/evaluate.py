@@ -45,16 +45,24 @@ def predict(records: Iterable[Record], extractor: QuoteExtractor) -> list[Record
     out: list[Record] = []
     for record in records:
         article = Article(
-            text=record["text"], source=str(record.get("doc_id")), title=record.get("title"),
+            text=record["text"],
+            source=str(record.get("doc_id")),
+            title=record.get("title"),
             doc_id=record.get("doc_id"),
         )
         result = extractor(article)
         quotes = []
         for q in result.quotes:
             line: Record = {
-                "quote_start": q.start, "quote_end": q.end, "text": q.text, "kind": q.kind,
-                "cue": q.cue, "cue_class": q.cue_class, "speaker_start": q.speaker_start,
-                "speaker_end": q.speaker_end, "speaker_text": q.speaker_text,
+                "quote_start": q.start,
+                "quote_end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "cue": q.cue,
+                "cue_class": q.cue_class,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+                "speaker_text": q.speaker_text,
                 "speaker": q.speaker,
             }
             if q.spans:
@@ -86,17 +94,20 @@ def _normalise(name: str | None) -> str:
 def _speaker_right(gold: Record, pred: Record) -> bool:
     if gold.get("speaker_start") is None:
         return pred.get("speaker_start") is None and not pred.get("speaker_text")
-    if pred.get("speaker_start") is not None and pred.get("speaker_end") is not None and max(
-        gold["speaker_start"], pred["speaker_start"]
-    ) < min(gold["speaker_end"], pred["speaker_end"]):
+    if (
+        pred.get("speaker_start") is not None
+        and pred.get("speaker_end") is not None
+        and max(gold["speaker_start"], pred["speaker_start"])
+        < min(gold["speaker_end"], pred["speaker_end"])
+    ):
         return True
     said = _normalise(pred.get("speaker_text"))
     return bool(said) and said == _normalise(gold.get("speaker_text"))
 
 
-def match(text: str, gold: Sequence[Record], pred: Sequence[Record], min_overlap: float) -> list[
-    tuple[int, int]
-]:
+def match(
+    text: str, gold: Sequence[Record], pred: Sequence[Record], min_overlap: float
+) -> list[tuple[int, int]]:
     """Pair gold and predicted quotes one to one by overlap; return (gold, pred) indexes."""
     gold_sets = [_quote_chars(text, q) for q in gold]
     pred_sets = [_quote_chars(text, q) for q in pred]

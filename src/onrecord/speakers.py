@@ -15,6 +15,7 @@ resolved to the best name the article gives that person ("Dmitry Peskov"):
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -25,9 +26,85 @@ from onrecord.model import Mention, SpeakerKind
 __all__ = ["ResolvedSpeaker", "SpeakerResolver", "load_role_nouns"]
 
 _TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep.",
-    "gov", "gov.", "gen", "gen.", "sir", "dame", "lord", "president", "senator", "governor",
-    "secretary", "minister", "prime", "judge", "justice", "mayor", "professor", "prof", "prof.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+    "gov",
+    "gov.",
+    "gen",
+    "gen.",
+    "sir",
+    "dame",
+    "lord",
+    "president",
+    "senator",
+    "governor",
+    "secretary",
+    "minister",
+    "prime",
+    "judge",
+    "justice",
+    "mayor",
+    "professor",
+    "prof",
+    "prof.",
+}
+_NOT_FIRST_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "When", "After", "For"}
+_ORG_NOUNS = {
+    "ministry",
+    "government",
+    "party",
+    "company",
+    "bank",
+    "agency",
+    "office",
+    "department",
+    "union",
+    "council",
+    "federation",
+    "club",
+    "team",
+    "committee",
+    "commission",
+    "court",
+    "association",
+    "service",
+    "paper",
+    "newspaper",
+    "firm",
+    "manufacturer",
+    "group",
+    "board",
+    "campaign",
+    "administration",
+    "police",
+    "army",
+    "military",
+    "embassy",
+    "academy",
+    "institute",
+    "university",
+    "school",
+    "hospital",
+    "network",
+    "channel",
+    "station",
+    "league",
+    "study",
+    "report",
+    "survey",
+    "poll",
+    "data",
+    "research",
 }
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "we", "them", "us"}
@@ -110,7 +187,9 @@ def _role_tokens(ent: Span) -> list[Token]:
             break
     # "the Kremlin's spokesman, Dmitry Peskov": the name is the apposition of a role noun
     if root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN":
-        found.extend(t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("det", "punct"))
+        found.extend(
+            t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("det", "punct")
+        )
     return [t for t in found if t.text not in (",", "'s", "’s")]
 
 
@@ -177,21 +256,47 @@ class SpeakerResolver:
                 best = person
         return best
 
+    def _full_name_before(self, surname: str, position: int) -> str | None:
+        """A full name ending in ``surname`` written earlier ("Annika Vos" for "Vos")."""
+        pattern = re.compile(
+            r"\b([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)\s+" + re.escape(surname) + r"\b"
+        )
+        found = None
+        for m in pattern.finditer(self.doc.text, 0, position):
+            first = m.group(1).split()
+            while first and (
+                first[0].lower().strip(".") in _TITLES or first[0] in _NOT_FIRST_NAMES
+            ):
+                first = first[1:]
+            if first and first[-1].lower() not in load_role_nouns():
+                found = f"{' '.join(first[-1:])} {surname}"
+        return found
+
+    def _name(self, raw: str, position: int) -> str:
+        name = self._canonical(raw)
+        if " " not in name and name[:1].isupper():
+            full = self._full_name_before(name, position)
+            if full:
+                self._full_names[name.lower()] = full
+                return full
+        return name
+
     def resolve(self, tokens: Span) -> ResolvedSpeaker:
         """Resolve a speaker mention (a span of the parsed article) to a name."""
         text = tokens.text
         start, end = tokens.start_char, tokens.end_char
         head = tokens.root
         low = head.lower_
-        # a named entity inside the mention
+        is_role = _role_group(head.lemma_) is not None or _role_group(low) is not None
+        # a named entity that is the mention itself, not a modifier ("Norland's delegate")
         for ent in tokens.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
                 raw, _ = _strip_name(ent)
-                return ResolvedSpeaker(start, end, text, self._canonical(raw), "person", "name")
+                return ResolvedSpeaker(start, end, text, self._name(raw, start), "person", "name")
         for ent in tokens.ents:
-            if ent.label_ in _ORG_LABELS:
+            if ent.label_ in _ORG_LABELS and ent.start <= head.i < ent.end and not is_role:
                 kind: SpeakerKind = "organization" if ent.label_ in ("ORG", "FAC") else "group"
-                return ResolvedSpeaker(start, end, text, ent.text, kind, "name")
+                return ResolvedSpeaker(start, end, text, _bare(ent.text), kind, "name")
         if low in _PERSON_PRONOUNS:
             if self._last_speaker and self._last_speaker[2] == "person":
                 last_pos, last_name, _ = self._last_speaker
@@ -204,16 +309,29 @@ class SpeakerResolver:
             return ResolvedSpeaker(start, end, text, text, "unknown", "pronoun")
         if low in _GROUP_PRONOUNS:
             return ResolvedSpeaker(start, end, text, text, "group", "pronoun")
-        if head.pos_ == "PROPN":
-            name = self._canonical(text.strip())
+        looks_named = any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens) and all(
+            t.pos_ in ("PROPN", "PUNCT", "DET") for t in tokens
+        )
+        if head.pos_ == "PROPN" and not is_role and looks_named:
+            name = self._name(_bare(text.strip()), start)
             return ResolvedSpeaker(start, end, text, name, "person", "name")
-        group = _role_group(head.lemma_)
+        group = _role_group(head.lemma_) or _role_group(low)
         if head.i > tokens.start:
             group = _role_group(f"{tokens.doc[head.i - 1].lower_} {low}") or group
         if group is not None and head.tag_ not in ("NNS", "NNPS"):
             person = self._person_before(start, group)
             if person:
                 return ResolvedSpeaker(start, end, text, person.name, "person", "role")
-            return ResolvedSpeaker(start, end, text, text, "person", "role")
-        kind = "group" if head.tag_ in ("NNS", "NNPS") else "unknown"
-        return ResolvedSpeaker(start, end, text, text, kind, "role")
+            return ResolvedSpeaker(start, end, text, _bare(text), "person", "role")
+        kind: SpeakerKind = "group" if head.tag_ in ("NNS", "NNPS") else "organization"
+        if head.ent_type_ == "" and head.pos_ == "NOUN" and head.tag_ not in ("NNS", "NNPS"):
+            kind = "organization" if head.lemma_ in _ORG_NOUNS else "unknown"
+        return ResolvedSpeaker(start, end, text, _bare(text), kind, "role")
+
+
+def _bare(text: str) -> str:
+    """A mention without its leading article: "The Progress Party" -> "Progress Party"."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)

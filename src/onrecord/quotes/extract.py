@@ -34,8 +34,22 @@ __all__ = ["Extraction", "QuoteExtractor"]
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_DEPS = ("ccomp",)
 _XCOMP_CUES = {
-    "urge", "promise", "refuse", "decline", "vow", "pledge", "threaten", "ask", "call", "tell",
-    "agree", "propose", "warn", "demand", "insist", "claim",
+    "urge",
+    "promise",
+    "refuse",
+    "decline",
+    "vow",
+    "pledge",
+    "threaten",
+    "ask",
+    "call",
+    "tell",
+    "agree",
+    "propose",
+    "warn",
+    "demand",
+    "insist",
+    "claim",
 }
 # cues whose direct object is the person addressed, not what was said
 _ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
@@ -48,16 +62,63 @@ _LABEL = re.compile(
     r"[ \t]*(?P<colon>:)[ \t]+(?P<c>\S)"
 )
 _NOT_LABELS = {
-    "update", "updated", "watch", "exclusive", "breaking", "video", "photos", "photo", "image",
-    "note", "editor's note", "editor’s note", "related", "source", "sources", "read more",
-    "see also", "correction", "transcript", "partial transcript", "warning", "spoiler", "q", "a",
-    "via", "credit", "live", "listen", "more", "also", "the latest", "analysis", "opinion",
+    "update",
+    "updated",
+    "watch",
+    "exclusive",
+    "breaking",
+    "video",
+    "photos",
+    "photo",
+    "image",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "related",
+    "source",
+    "sources",
+    "read more",
+    "see also",
+    "correction",
+    "transcript",
+    "partial transcript",
+    "warning",
+    "spoiler",
+    "q",
+    "a",
+    "via",
+    "credit",
+    "live",
+    "listen",
+    "more",
+    "also",
+    "the latest",
+    "analysis",
+    "opinion",
 }
 # words that, after a comma, open the writer's own addition to reported content
 _ADJUNCT_OPENERS = {
-    "which", "where", "when", "though", "although", "while", "whereas", "after", "before",
-    "despite", "according", "as", "even", "whose", "including", "compared", "just",
+    "which",
+    "where",
+    "when",
+    "though",
+    "although",
+    "while",
+    "whereas",
+    "after",
+    "before",
+    "despite",
+    "according",
+    "as",
+    "even",
+    "whose",
+    "including",
+    "compared",
+    "just",
 }
+_PARSER_MARKS = str.maketrans({"«": "“", "»": "”", "„": "“", "‹": "‘", "›": "’"})
+# "VESTBY, March 14 (Northgate Wire) - ", "WASHINGTON (AP) — ": not part of what was said
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,},?[^\n.]{0,40}?\s[-—–]+\s+")
 _STRICT_EXTENSION = False
 _CUT_CONJ = True
 _CUT_NP = True
@@ -105,12 +166,15 @@ class QuoteExtractor:
         News text puts headlines, datelines and transcript turns on lines of their own;
         the parser would otherwise glue them to the next sentence.
         """
-        doc = self.nlp.make_doc(text)
+        # the parser knows English marks best: show it “ ” for « », „ and ‹ › (same lengths)
+        doc = self.nlp.make_doc(text.translate(_PARSER_MARKS))
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if "\n" in previous.text or (previous.is_space and "\n" in previous.text_with_ws):
-                token.is_sent_start = True
-            elif "\n" in previous.whitespace_:
+            if (
+                "\n" in previous.text
+                or (previous.is_space and "\n" in previous.text_with_ws)
+                or "\n" in previous.whitespace_
+            ):
                 token.is_sent_start = True
         for _, component in self.nlp.pipeline:
             doc = component(doc)
@@ -122,8 +186,9 @@ class QuoteExtractor:
         quotes = run.run()
         if self.cues == "speech":
             quotes = [q for q in quotes if q.cue_class == "speech"]
-        return Extraction(tuple(sorted(quotes, key=lambda q: (q.start, q.end))),
-                          run.resolver.mentions, doc)
+        return Extraction(
+            tuple(sorted(quotes, key=lambda q: (q.start, q.end))), run.resolver.mentions, doc
+        )
 
 
 class _ArticleRun:
@@ -161,15 +226,22 @@ class _ArticleRun:
             if cls:
                 return _Cue("according to", cls, token.idx, doc[token.i + 1].idx + 2, token)
             return None
-        if token.pos_ not in ("VERB",) and not (token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"):
+        if token.pos_ not in ("VERB",) and not (
+            token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
+        ):
             return None
         lemma = token.lemma_.lower()
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
                 phrase = (lemma, child.lower_)
                 if phrase in self.lexicon.phrases:
-                    return _Cue(" ".join(phrase), self.lexicon.phrases[phrase], token.idx,
-                                child.idx + len(child), token)
+                    return _Cue(
+                        " ".join(phrase),
+                        self.lexicon.phrases[phrase],
+                        token.idx,
+                        child.idx + len(child),
+                        token,
+                    )
         cls = self.lexicon.classify(lemma)
         if cls is None:
             return None
@@ -181,13 +253,21 @@ class _ArticleRun:
         while seen < 4:
             seen += 1
             for child in verb.children:
-                if child.dep_ in ("nsubj", "csubj"):
+                if child.dep_ in ("nsubj", "csubj") and not child.is_punct:
                     if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                         return verb.head
                     return child
-            # "…, said Peskov": the subject after an inverted verb is sometimes an object
-            if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "conj":
+                # "denied that its dams … and said …": the parse may hang the second cue
+                # inside the first one's content; its subject is the nearest cue's
+                ancestor = next((a for a in verb.ancestors if self._cue_at(a) is not None), None)
+                verb = ancestor if ancestor is not None else verb.head
+                continue
+            if verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
+                continue
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head
                 continue
             if verb.dep_ == "relcl":
                 return verb.head
@@ -203,7 +283,7 @@ class _ArticleRun:
         right = head.i
         for child in head.rights:
             if child.dep_ in ("compound", "flat", "nummod") or (
-                child.dep_ == "appos" and head.pos_ != "PROPN"
+                child.dep_ in ("appos", "prep", "acl", "amod") and head.pos_ == "NOUN"
             ):
                 right = max(right, child.right_edge.i)
             else:
@@ -267,18 +347,20 @@ class _ArticleRun:
                 continue
             if mark.end <= clause_start_char:
                 between = self.text[mark.end : clause_start_char]
-                if len(between) <= 4 and not between.strip(" ,—–-") and (
-                    self._sentence_like(mark) or mark.start < sent.start_char
+                if (
+                    len(between) <= 4
+                    and not between.strip(" ,—–-")
+                    and (self._sentence_like(mark) or mark.start < sent.start_char)
                 ):
                     found.append(i)
             elif mark.start >= clause_end_char:
                 between = self.text[clause_end_char : mark.start]
                 stripped = between.strip()
-                if len(between) <= 6 and stripped in ("", ",", ":", "that") and (
-                    "\n" not in between or stripped == ":"
-                ):
-                    found.append(i)
-                elif stripped == ":" and len(between) <= 8:
+                if (
+                    len(between) <= 6
+                    and stripped in ("", ",", ":", "that")
+                    and ("\n" not in between or stripped == ":")
+                ) or (stripped == ":" and len(between) <= 8):
                     found.append(i)
                 elif found and stripped == "." and "\n" not in between:
                     # “A,” she said. “B.”: one quotation in two pieces
@@ -352,8 +434,14 @@ class _ArticleRun:
             colon = m.start("colon")
             kind: QuoteKind = "headline" if a == self.paragraphs[0][0] else "direct"
             cue = _Cue(":", "speech", colon, colon + 1, span.root)
-            self._add(c_start, c_end, kind, cue, resolved,
-                      basis="headline" if kind == "headline" else None)
+            self._add(
+                c_start,
+                c_end,
+                kind,
+                cue,
+                resolved,
+                basis="headline" if kind == "headline" else None,
+            )
             self.used_marks.update(self._marks_in(c_start, c_end))
 
     def _headline(self) -> int:
@@ -373,9 +461,7 @@ class _ArticleRun:
             speaker_raw = m.group("s").strip()
             content = m.group("c")
         else:
-            m = re.match(
-                r"^(?P<c>.{8,}?),\s+(?P<s>(?:[A-Z][\w’'.-]*\s){1,3})(?P<v>\w+)$", body
-            )
+            m = re.match(r"^(?P<c>.{8,}?),\s+(?P<s>(?:[A-Z][\w’'.-]*\s){1,3})(?P<v>\w+)$", body)
             if m and self.lexicon.classify(_lemma_guess(m.group("v"))) == "speech":
                 speaker_raw = m.group("s").strip()
                 content = m.group("c")
@@ -393,12 +479,21 @@ class _ArticleRun:
         cue_start = s_end + 1 if cue else None
         self.quotes.append(
             Quote(
-                start=c_start, end=c_end, text=self.text[c_start:c_end], kind="headline",
+                start=c_start,
+                end=c_end,
+                text=self.text[c_start:c_end],
+                kind="headline",
                 cue=_lemma_guess(cue) if cue else None,
-                cue_start=cue_start, cue_end=cue_start + len(cue) if cue and cue_start else None,
-                cue_class="speech", speaker_start=s_start, speaker_end=s_end,
-                speaker_text=self.text[s_start:s_end], speaker=resolved.name,
-                speaker_kind=resolved.kind, speaker_basis="headline", confidence=0.6,
+                cue_start=cue_start,
+                cue_end=cue_start + len(cue) if cue and cue_start else None,
+                cue_class="speech",
+                speaker_start=s_start,
+                speaker_end=s_end,
+                speaker_text=self.text[s_start:s_end],
+                speaker=resolved.name,
+                speaker_kind=resolved.kind,
+                speaker_basis="headline",
+                confidence=0.6,
             )
         )
         for i in self._marks_in(c_start, c_end):
@@ -411,7 +506,7 @@ class _ArticleRun:
         doc = token.doc
         if cue.lemma == "according to":
             to = doc[token.i + 1]
-            phrase = list(to.subtree) + [token]
+            phrase = [*list(to.subtree), token]
             p_start = min(t.i for t in phrase)
             p_end = max(t.i for t in phrase)
             head = token.head if token.head != token else token
@@ -450,8 +545,10 @@ class _ArticleRun:
         if not comps and cue.lemma in self.lexicon.object_content:
             # "called for a ban", "praised the deal", "described the talks as useful"
             comps = [
-                c for c in token.children
-                if c.i > token.i and (
+                c
+                for c in token.children
+                if c.i > token.i
+                and (
                     c.dep_ in ("dobj", "oprd")
                     or (c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _NP_CUE_PREPS)
                 )
@@ -471,7 +568,11 @@ class _ArticleRun:
             # "says A, but for Republicans, B": a coordinated clause after a comma with its
             # own subject is the reporter's, not the speaker's
             for child in comp.rights:
-                if child.dep_ == "conj" and child.i > 0 and comp.doc[child.left_edge.i - 1].is_punct:
+                if (
+                    child.dep_ == "conj"
+                    and child.i > 0
+                    and comp.doc[child.left_edge.i - 1].is_punct
+                ):
                     has_subject = any(c.dep_ in _SUBJECTS for c in child.children)
                     has_mark = any(c.dep_ == "mark" for c in child.children)
                     if has_subject and not has_mark and _CUT_CONJ:
@@ -480,8 +581,11 @@ class _ArticleRun:
         else:
             # a noun-phrase content ends at its first comma ("a Cruz win in Texas, which …")
             for t in comp.subtree:
-                if _CUT_NP and t.i > comp.i and t.text in (",", ";", "—", "–", "(") and t.head.i in (
-                    comp.i, *(c.i for c in comp.children)
+                if (
+                    _CUT_NP
+                    and t.i > comp.i
+                    and t.text in (",", ";", "—", "–", "(")
+                    and t.head.i in (comp.i, *(c.i for c in comp.children))
                 ):
                     last = comp.doc[t.i - 1]
                     break
@@ -516,6 +620,9 @@ class _ArticleRun:
                 else:
                     start = o_end
         start, end = self._clip_paragraph(*self._trim(start, end))
+        dateline = _DATELINE.match(self.text, start, end)
+        if dateline:
+            start = dateline.end()
         end = self._cut_adjuncts(start, end)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return (start, end, self._marks_in(start, end)) if end > start else None
@@ -542,11 +649,22 @@ class _ArticleRun:
             )
             if not cut and low in ("and", "but", "or") and token.i + 2 < span.end:
                 # a coordinated clause with its own subject: "…, and three-quarters said …"
-                verb = next((t for t in token.doc[token.i + 2 : span.end] if t.pos_ in ("VERB", "AUX")), None)
-                if verb is not None and any(c.dep_ in _SUBJECTS and c.i > token.i for c in verb.children):
+                verb = next(
+                    (t for t in token.doc[token.i + 2 : span.end] if t.pos_ in ("VERB", "AUX")),
+                    None,
+                )
+                if verb is not None and any(
+                    c.dep_ in _SUBJECTS and c.i > token.i for c in verb.children
+                ):
                     cut = low != "and" or self._cue_at(verb) is not None or verb.dep_ == "conj"
             if cut:
                 return self._trim(start, token.idx)[1]
+        for token in span[2:]:
+            # "… and said it remained ready": the rest is another report of its own
+            if token.dep_ == "cc" and not any(a <= token.idx < b for a, b in inside):
+                nxt = token.doc[token.i + 1 : token.i + 3]
+                if any(t.dep_ == "conj" and self._cue_at(t) is not None for t in nxt):
+                    return self._trim(start, token.idx)[1]
         return end
 
     def _clip_paragraph(self, start: int, end: int) -> tuple[int, int]:
@@ -680,12 +798,23 @@ class _ArticleRun:
             if any(self._cue_between(prev.end, mark.start, prev.cue_start)):
                 continue
             speaker = ResolvedSpeaker(
-                prev.speaker_start or 0, prev.speaker_end or 0, prev.speaker_text or "",
-                prev.speaker or "", prev.speaker_kind, "continuation",
+                prev.speaker_start or 0,
+                prev.speaker_end or 0,
+                prev.speaker_text or "",
+                prev.speaker or "",
+                prev.speaker_kind,
+                "continuation",
             )
             cue = None
-            self._add(mark.start, mark.end, "direct", cue, speaker, basis="continuation",
-                      cue_class=prev.cue_class)
+            self._add(
+                mark.start,
+                mark.end,
+                "direct",
+                cue,
+                speaker,
+                basis="continuation",
+                cue_class=prev.cue_class,
+            )
             added = self.quotes[-1]
             self.quotes[-1] = _with_cue(added, prev)
             self.used_marks.add(i)
@@ -693,7 +822,7 @@ class _ArticleRun:
 
     def _starts_sentence(self, mark: MarkSpan) -> bool:
         before = self.text[: mark.start].rstrip()
-        return not before or before[-1] in ".!?:”\"\n" or self.text[mark.start - 1] == "\n"
+        return not before or before[-1] in '.!?:”"\n' or self.text[mark.start - 1] == "\n"
 
     def _cue_between(self, start: int, end: int, skip: int | None) -> Iterable[bool]:
         span = self.doc.char_span(start, end, alignment_mode="contract")
@@ -702,7 +831,9 @@ class _ArticleRun:
         return (
             True
             for t in span
-            if t.pos_ == "VERB" and self.lexicon.classify(t.lemma_) == "speech" and t.idx != skip
+            if t.pos_ == "VERB"
+            and self.lexicon.classify(t.lemma_) == "speech"
+            and t.idx != skip
             and not any(m.start <= t.idx < m.end for m in self.marks)
         )
 
