@@ -16,6 +16,7 @@ import pytest
 from onrecord.views.timeline import (
     Selection,
     UnknownCountry,
+    headline,
     parse_pair,
     period_of,
     select_statements,
@@ -61,6 +62,7 @@ def add_statement(
     before: str = "",
     after: str = " She gave no further details.",
     wordings=(),
+    title: str | None = None,
 ) -> None:
     """Save one statement with one quote per report (outlet, published, url).
 
@@ -84,7 +86,7 @@ def add_statement(
                 f"/corpus/{article_id}.txt",
                 url,
                 outlet,
-                f"Report {article_id}",
+                title or f"Report {article_id}",
                 published or said_on,
                 body,
             ),
@@ -303,6 +305,24 @@ def test_a_topic_matches_any_reported_wording_of_a_statement(store) -> None:
             ),
             True,
         ),
+        # ... or in the headline over it, for a speaker of one side
+        (
+            dict(
+                role="Norwegian foreign ministry spokeswoman",
+                text="Relations are at their lowest point.",
+                title="Oslo says ties with Iceland at a low",
+            ),
+            True,
+        ),
+        # a headline naming both sides does not bring in a third country's speaker
+        (
+            dict(
+                role="Danish fisheries minister",
+                text="Relations are at their lowest point.",
+                title="Norway and Iceland at odds",
+            ),
+            False,
+        ),
         # ... but not when it is only in another sentence of the article
         (
             dict(
@@ -335,6 +355,7 @@ def test_pair_membership(store, case: dict, expected: bool) -> None:
         speaker_kind=case.get("kind", "person"),
         role=case.get("role"),
         before=case.get("before", ""),
+        title=case.get("title"),
         after=case.get("after", " Nothing more was said."),
     )
     found = select_statements(store, Selection(pair=("NO", "IS")))
@@ -351,6 +372,22 @@ def test_the_kremlin_on_washington_belongs_to_the_us_russia_pair(store) -> None:
     )
     assert [s["id"] for s in select_statements(store, Selection(pair=("US", "RU")))] == ["s"]
     assert [s["id"] for s in select_statements(store, Selection(pair=("RU", "US")))] == ["s"]
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "boilerplate", "expected"),
+    [
+        ("Ports closed", "Anything", None, "Ports closed"),
+        (None, "Oslo shuts its ports\n\nThe minister said...", None, "Oslo shuts its ports"),
+        (None, "\nSIGN UP NOW\nOslo shuts its ports\nText.", "[[1, 12]]", "Oslo shuts its ports"),
+        (None, "The minister said on Friday that the ports would close.\nMore.", None, ""),
+        (None, "x" * 300 + "\nShort line", None, ""),
+    ],
+)
+def test_an_articles_headline_is_its_title_else_a_short_first_line(
+    title, head, boilerplate, expected
+) -> None:
+    assert headline(title, head, boilerplate) == expected
 
 
 @pytest.mark.parametrize(

@@ -145,13 +145,15 @@ def report_statements(
 
 def _subtitle(selection: Selection, statements: Sequence[Row], store: Store) -> str:
     dates = sorted(str(s["said_on"])[:10] for s in statements if s.get("said_on"))
-    outlets = {c for s in statements for c in s.get("carriers") or ()}
+    # carriers() names a report without an outlet "(unknown outlet)": not an outlet to count
+    outlets = {c for s in statements for c in s.get("carriers") or () if not c.startswith("(")}
     parts = [f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"]
     if dates:
         parts.append(
             f"said {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"said {dates[0]}"
         )
-    parts.append(f"reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}")
+    if outlets:
+        parts.append(f"reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}")
     if selection.since or selection.until:
         window = f"{selection.since or '…'} – {selection.until or '…'}"
         parts.append(f"selected {window}")

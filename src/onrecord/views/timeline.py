@@ -12,11 +12,16 @@ Selectors, which narrow each other when several are given:
   (the store's FTS index over quotes: all words must appear in one report);
 * **pair** ``A:B``: the speaker's country is one side and the other is
   mentioned, or both are mentioned, in the wordings or the sentences around
-  them (`onrecord.countries.in_pair`).
+  them (`onrecord.countries.in_pair`). A speaker of one side also belongs when
+  the other side is only in the headline of an article reporting the statement
+  ("Russia says relations with US at a low" over "Bilateral relations are at
+  their lowest point, the Kremlin spokesman said"); a headline naming both
+  sides does not bring in a third country's speaker.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -44,6 +49,9 @@ Period = Literal["month", "quarter", "year"]
 
 # Characters of article text read on each side of a quote to find its sentence.
 _CONTEXT_WINDOW = 400
+# The start of an article read for its first line, and how long a headline may be.
+_HEAD_CHARS = 600
+_HEADLINE_CHARS = 200
 # A sentence ends at . ! ? (maybe closed by a quotation mark or bracket) before
 # whitespace, or at a blank line.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n\s*\n")
@@ -156,17 +164,41 @@ def _in_chunks(store: Store, sql: str, values: Sequence[Any]) -> list[Row]:
     return rows
 
 
+def headline(title: str | None, head: str, boilerplate: str | None = None) -> str:
+    """The article's title, else its first line when that reads as a headline, else "".
+
+    Plain-text articles often carry no title but start with their headline; a
+    first line counts when it is short and does not end a sentence. Boilerplate
+    lines (spans as stored, JSON) are skipped.
+    """
+    if title:
+        return title
+    spans = json.loads(boilerplate) if boilerplate else []
+    for start, end in spans:  # blank boilerplate, keeping offsets
+        head = head[:start] + " " * max(0, min(end, len(head)) - start) + head[end:]
+    for line in head.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) <= _HEADLINE_CHARS and not line.endswith((".", "!", "?", ":")):
+            return line
+        return ""
+    return ""
+
+
 def quote_contexts(store: Store, quote_ids: Sequence[str]) -> dict[str, Row]:
-    """Each quote's article text around it: ``before``, ``quote``, ``after``, ``sentence``.
+    """Each quote's article text around it: ``before``, ``quote``, ``after``, ``sentence``, ``title``.
 
     ``before`` and ``after`` are up to 400 characters of the stored article
     text on each side of the quote's span; ``sentence`` is the quote with the
-    rest of the sentence(s) it stands in.
+    rest of the sentence(s) it stands in; ``title`` is the article's headline
+    (`headline`).
     """
     window = _CONTEXT_WINDOW
     rows = _in_chunks(
         store,
-        'SELECT q.id, q.start, q."end", '
+        'SELECT q.id, q.start, q."end", a.title, a.boilerplate, '
+        f"substr(a.text, 1, {_HEAD_CHARS}) AS head, "
         f"substr(a.text, CASE WHEN q.start > {window} THEN q.start - {window - 1} ELSE 1 END, "
         f'q."end" - q.start + {2 * window}) AS window '
         "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN ({marks})",
@@ -183,7 +215,13 @@ def quote_contexts(store: Store, quote_ids: Sequence[str]) -> dict[str, Row]:
             sentence_start = match.end()
         stop = _SENTENCE_END.search(after)
         sentence = before[sentence_start:] + quote + (after[: stop.start() + 1] if stop else after)
-        out[row["id"]] = {"before": before, "quote": quote, "after": after, "sentence": sentence}
+        out[row["id"]] = {
+            "before": before,
+            "quote": quote,
+            "after": after,
+            "sentence": sentence,
+            "title": headline(row["title"], row["head"] or "", row["boilerplate"]),
+        }
     return out
 
 
@@ -258,7 +296,11 @@ def _pair_statement_ids(store: Store, pair: tuple[str, str], statements: Sequenc
     for s in statements:
         texts = [s["text"], *(v["text"] for v in s.get("variants") or ())]
         texts += [contexts[q]["sentence"] for q in s["quotes"] if q in contexts]
-        if in_pair(pair, countries.get(s["id"]), "\n".join(texts)):
+        titles = "\n".join(contexts[q]["title"] for q in s["quotes"] if q in contexts)
+        country = countries.get(s["id"])
+        if in_pair(pair, country, "\n".join(texts)) or (
+            country in pair and in_pair(pair, country, titles)
+        ):
             chosen.add(s["id"])
     return chosen
 
