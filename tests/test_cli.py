@@ -209,3 +209,29 @@ def test_workers_give_the_same_results_in_the_same_order(cli, corpus: Path, tmp_
 
 def test_no_environment_leaks_between_tests() -> None:
     assert "ONRECORD_DB" not in os.environ
+
+
+def test_quotes_carry_the_canonical_person_and_speaker_matches_any_alias(cli, corpus: Path) -> None:
+    cli("ingest", corpus, "--workers", "1")
+    quotes = json.loads(cli("quotes", "--format", "json").stdout)
+    halvorsen = {q["person_id"] for q in quotes if q["person"] == "Ingrid Halvorsen"}
+    assert len(halvorsen) == 1 and None not in halvorsen
+    by_alias = json.loads(cli("quotes", "--format", "json", "--speaker", "Ingrid Halvorsen").stdout)
+    by_surname = json.loads(cli("quotes", "--format", "json", "--speaker", "halvorsen").stdout)
+    assert (
+        {q["id"] for q in by_alias}
+        == {q["id"] for q in by_surname}
+        == {q["id"] for q in quotes if q["person"] == "Ingrid Halvorsen"}
+    )
+
+
+def test_a_people_file_given_to_ingest_is_applied(cli, corpus: Path, tmp_path: Path) -> None:
+    people = tmp_path / "people.toml"
+    people.write_text('[[merge]]\npeople = ["Ingrid Halvorsen", "Kristin Dahl"]\n')
+    result = cli("ingest", corpus, "--workers", "1", "--people", people)
+    assert result.exit_code == 0, result.output
+    names = {p["name"] for p in json.loads(cli("people", "--format", "json").stdout)}
+    assert "Ingrid Halvorsen" in names and "Kristin Dahl" not in names
+    quotes = json.loads(cli("quotes", "--format", "json").stdout)
+    outlast = [q for q in quotes if "outlast both governments" in q["text"]]
+    assert outlast and {q["person"] for q in outlast} == {"Ingrid Halvorsen"}

@@ -38,6 +38,12 @@ def ingest(
     db: DbOption = None,
     workers: WorkersOption = None,
     cues: CuesOption = CueSet.speech,
+    people: Annotated[
+        str | None,
+        typer.Option(
+            "--people", help="A people.toml of merge/split/alias decisions to apply first."
+        ),
+    ] = None,
 ) -> None:
     """Read articles, find who said what, and store it (idempotent, resumable)."""
     from onrecord.ingest import ingest as run_ingest
@@ -46,6 +52,11 @@ def ingest(
 
     try:
         store = open_store_for(db)
+        if people:
+            from onrecord.people import apply_people_file
+
+            with store.transaction():
+                apply_people_file(store, people)
         with store, progress_bar() as bar:
             task = bar.add_task("ingesting", total=None, rejected=0)
             summary = run_ingest(

@@ -29,6 +29,7 @@ class QuoteFilter:
     cues: str = "speech"  # "speech" keeps speech cues only; "all" keeps every class
     article_id: str | None = None
     limit: int | None = None
+    person_ids: tuple[str, ...] = ()  # canonical people whose any alias matched ``speaker``
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,11 @@ QUOTE_COLUMNS = (
     "q.id, q.article_id, a.source, a.doc_id, a.url, a.outlet, a.title, a.published, "
     "a.published_basis, q.said_on, q.said_on_precision, q.said_on_basis, q.kind, q.text, "
     'q.start, q."end", q.cue, q.cue_start, q.cue_end, q.cue_class, q.speaker_start, '
-    "q.speaker_end, q.speaker_text, q.speaker, q.speaker_kind, q.speaker_basis, q.confidence"
+    "q.speaker_end, q.speaker_text, q.speaker, q.speaker_kind, q.speaker_basis, q.confidence, "
+    "q.person_id, p.name AS person, q.person_basis, q.statement_id, a.story_id"
+)
+QUOTE_FROM = (
+    "quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id"
 )
 
 
@@ -207,7 +211,7 @@ class SQLiteStore(Store):
     def quotes(self, where: QuoteFilter) -> list[Row]:
         """Quotes joined with their article's metadata, ordered by said_on then position."""
         clauses, params = quote_clauses(where)
-        sql = f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql = f"SELECT {QUOTE_COLUMNS} FROM {QUOTE_FROM}"
         if where.search:
             sql += " JOIN quotes_fts f ON f.quote_id = q.id"
             clauses.append("quotes_fts MATCH ?")
@@ -226,7 +230,7 @@ class SQLiteStore(Store):
     def articles(self, outlet: str | None = None) -> list[Row]:
         """Articles without their text, ordered by publication date."""
         sql = (
-            "SELECT id, source, doc_id, url, outlet, title, byline, published, published_basis, "
+            "SELECT id, source, doc_id, url, outlet, title, byline, published, published_basis, story_id, "
             "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes FROM articles a"
         )
         params: list[Any] = []
@@ -249,8 +253,13 @@ def quote_clauses(where: QuoteFilter) -> tuple[list[str], list[Any]]:
         clauses.append("q.cue_class = ?")
         params.append(where.cues)
     if where.speaker:
-        clauses.append("(lower(q.speaker) LIKE lower(?) OR lower(q.speaker_text) LIKE lower(?))")
+        names = "(lower(q.speaker) LIKE lower(?) OR lower(q.speaker_text) LIKE lower(?))"
         params += [f"%{where.speaker}%"] * 2
+        if where.person_ids:
+            marks = ", ".join("?" * len(where.person_ids))
+            names = f"(q.person_id IN ({marks}) OR {names})"
+            params[-2:-2] = list(where.person_ids)
+        clauses.append(names)
     if where.outlet:
         clauses.append("lower(a.outlet) LIKE lower(?)")
         params.append(f"%{where.outlet}%")
