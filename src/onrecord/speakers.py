@@ -164,6 +164,25 @@ def _strip_name(span: Span) -> tuple[str, str | None]:
     return name, gender
 
 
+def _expand_person(ent: Span) -> Span:
+    """The entity with first names the tagger left out ("Dmitry" in "Dmitry Volkov")."""
+    doc = ent.doc
+    start = ent.start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].dep_ in ("compound", "nsubj", "nmod")
+        and doc[start - 1].head.i in range(start, ent.end)
+        and doc[start - 1].lower_.strip(".") not in _TITLES
+        and _role_group(doc[start - 1].lower_) is None
+        and doc[start - 1].ent_type_ in ("", "PERSON")
+        and not doc[start - 1].whitespace_ == ""
+    ):
+        start -= 1
+    return doc[start : ent.end] if start != ent.start else ent
+
+
 def _role_tokens(ent: Span) -> list[Token]:
     """Tokens that give the role a named entity is introduced with."""
     root = ent.root
@@ -219,6 +238,7 @@ class SpeakerResolver:
     def _collect(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
+                ent = _expand_person(ent)  # noqa: PLW2901
                 raw, gender = _strip_name(ent)
                 if not raw or not raw[0].isupper():
                     continue
@@ -291,7 +311,7 @@ class SpeakerResolver:
         # a named entity that is the mention itself, not a modifier ("Norland's delegate")
         for ent in tokens.ents:
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
-                raw, _ = _strip_name(ent)
+                raw, _ = _strip_name(_expand_person(ent))
                 return ResolvedSpeaker(start, end, text, self._name(raw, start), "person", "name")
         for ent in tokens.ents:
             if ent.label_ in _ORG_LABELS and ent.start <= head.i < ent.end and not is_role:

@@ -230,6 +230,8 @@ class _ArticleRun:
             token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
         ):
             return None
+        if token.dep_ == "amod" or (token.i > 0 and token.doc[token.i - 1].text == "-"):
+            return None  # "so-called", "self-described": an adjective, not a report
         lemma = token.lemma_.lower()
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
@@ -327,18 +329,8 @@ class _ArticleRun:
         """Indexes of quotations right before and/or right after the cue's clause."""
         token = cue.token
         sent = token.sent
-        clause = [t for t in token.subtree if t.dep_ not in _CONTENT_DEPS or t.head != token]
-        clause_tokens = {t.i for t in clause}
-        # tokens of the cue clause itself: the cue and its non-content dependents
-        own = {token.i}
-        for child in token.children:
-            if child.dep_ in _CONTENT_DEPS or child.dep_ in ("xcomp", "dobj", "conj", "cc"):
-                continue
-            own.update(t.i for t in child.subtree)
-        _ = clause_tokens
         found: list[int] = []
-        own_start = min(own)
-        own_end = max(own)
+        own_start, own_end = self._own_clause(token)
         doc = token.doc
         clause_start_char = doc[own_start].idx
         clause_end_char = doc[own_end].idx + len(doc[own_end])
@@ -367,6 +359,30 @@ class _ArticleRun:
                     found.append(i)
                 break
         return found[-2:] if len(found) > 2 else found
+
+    def _own_clause(self, token: Token) -> tuple[int, int]:
+        """First and last token index of the cue's own clause: the cue and its
+        non-content dependents, without a sentence-final full stop."""
+        own = {token.i}
+        for child in token.children:
+            if child.dep_ in _CONTENT_DEPS or child.dep_ in ("xcomp", "dobj", "conj", "cc"):
+                continue
+            if child.is_space or (child.i > token.i and child.text in (".", "!", "?")):
+                continue
+            if child.is_punct and child.text in _MARK_CHARS:
+                continue
+            own.update(t.i for t in child.subtree)
+        return min(own), max(own)
+
+    def _close_open_mark(self, cue: _Cue) -> None:
+        """A quotation left open that runs over its own cue ("“The talks are over, Volkov
+        said.") ends where the cue's clause begins."""
+        for i, mark in enumerate(self.marks):
+            if mark.open_end and mark.start < cue.start < mark.end:
+                first, _ = self._own_clause(cue.token)
+                end = _trim_space(self.text, mark.start, cue.token.doc[first].idx)
+                if end - mark.start > 3 and first > 0:
+                    self.marks[i] = MarkSpan(mark.start, end, open_end=True)
 
     def _mark_after_clause(self, cue: _Cue) -> int | None:
         """The quotation that starts right after the cue's own clause, in the same paragraph."""
@@ -676,6 +692,7 @@ class _ArticleRun:
 
     def _from_cue(self, cue: _Cue) -> None:
         token = cue.token
+        self._close_open_mark(cue)
         if self._is_interviewer_question(cue):
             content = self._content_of(cue)
             if content:
@@ -836,6 +853,12 @@ class _ArticleRun:
             and t.idx != skip
             and not any(m.start <= t.idx < m.end for m in self.marks)
         )
+
+
+def _trim_space(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _with_cue(quote: Quote, prev: Quote) -> Quote:

@@ -1,0 +1,293 @@
+"""Quotation extraction, case by case: text -> (kind, quote text, speaker as written, speaker).
+
+Every text is invented. Each case names the construction it pins down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Article
+from onrecord.quotes import Extraction, QuoteExtractor
+from onrecord.quotes.marks import scan
+
+
+@pytest.fixture(scope="module")
+def speech(nlp) -> QuoteExtractor:
+    return QuoteExtractor(nlp, cues="speech")
+
+
+@pytest.fixture(scope="module")
+def everything(nlp) -> QuoteExtractor:
+    return QuoteExtractor(nlp, cues="all")
+
+
+def run(extractor: QuoteExtractor, text: str, title: str | None = None) -> Extraction:
+    return extractor(Article(text=text, source="test", title=title))
+
+
+def found(result: Extraction) -> list[tuple[str, str, str | None, str | None]]:
+    return [(q.kind, q.text, q.speaker_text, q.speaker) for q in result.quotes]
+
+
+INTRO = "Kremlin spokesman Dmitry Volkov spoke to reporters on Friday. "
+
+CASES = [
+    pytest.param(
+        "“We see no progress at all,” Volkov said.",
+        ("direct", "“We see no progress at all,”", "Volkov", "Volkov"),
+        id="direct-curly-double",
+    ),
+    pytest.param(
+        '"We see no progress at all," Volkov said.',
+        ("direct", '"We see no progress at all,"', "Volkov", "Volkov"),
+        id="direct-straight-double",
+    ),
+    pytest.param(
+        "‘We see no progress at all,’ Volkov said.",
+        ("direct", "‘We see no progress at all,’", "Volkov", "Volkov"),
+        id="direct-curly-single",
+    ),
+    pytest.param(
+        "«We see no progress at all», Volkov said.",
+        ("direct", "«We see no progress at all»", "Volkov", "Volkov"),
+        id="direct-guillemets",
+    ),
+    pytest.param(
+        "„We see no progress at all“, Volkov said.",
+        ("direct", "„We see no progress at all“", "Volkov", "Volkov"),
+        id="direct-low-high",
+    ),
+    pytest.param(
+        INTRO + "He said: “The talks are over. Nothing will change this year.”",
+        (
+            "direct",
+            "“The talks are over. Nothing will change this year.”",
+            "He",
+            "Dmitry Volkov",
+        ),
+        id="direct-several-sentences-after-colon",
+    ),
+    pytest.param(
+        INTRO + "“The talks are over,” he said. “Nothing will change this year.”",
+        (
+            "direct",
+            "“The talks are over,” he said. “Nothing will change this year.”",
+            "he",
+            "Dmitry Volkov",
+        ),
+        id="direct-split-by-its-cue",
+    ),
+    pytest.param(
+        INTRO + "He said the fallout would “be a long crisis” for both sides.",
+        (
+            "partial",
+            "the fallout would “be a long crisis” for both sides",
+            "He",
+            "Dmitry Volkov",
+        ),
+        id="partial-inside-reported-speech",
+    ),
+    pytest.param(
+        INTRO + "He said that relations had reached an all-time low.",
+        ("indirect", "that relations had reached an all-time low", "He", "Dmitry Volkov"),
+        id="indirect-said-that",
+    ),
+    pytest.param(
+        INTRO + "He said relations had reached an all-time low.",
+        ("indirect", "relations had reached an all-time low", "He", "Dmitry Volkov"),
+        id="indirect-said-without-that",
+    ),
+    pytest.param(
+        "Dmitry Volkov told reporters the summit would not take place.",
+        ("indirect", "the summit would not take place", "Dmitry Volkov", "Dmitry Volkov"),
+        id="indirect-told-reporters",
+    ),
+    pytest.param(
+        INTRO + "Relations have reached an all-time low, he said.",
+        ("indirect", "Relations have reached an all-time low", "he", "Dmitry Volkov"),
+        id="indirect-inverted",
+    ),
+    pytest.param(
+        "The ministry said in a statement that the border would reopen on Monday.",
+        ("indirect", "that the border would reopen on Monday", "The ministry", "ministry"),
+        id="indirect-in-a-statement",
+    ),
+    pytest.param(
+        "According to Dmitry Volkov, the summit has been cancelled.",
+        ("according_to", "the summit has been cancelled", "Dmitry Volkov", "Dmitry Volkov"),
+        id="according-to",
+    ),
+    pytest.param(
+        INTRO + "He stressed that sanctions would not change Moscow's position.",
+        (
+            "indirect",
+            "that sanctions would not change Moscow's position",
+            "He",
+            "Dmitry Volkov",
+        ),
+        id="cue-stress",
+    ),
+    pytest.param(
+        INTRO + "He warned that the pipeline deal was at risk.",
+        ("indirect", "that the pipeline deal was at risk", "He", "Dmitry Volkov"),
+        id="cue-warn",
+    ),
+    pytest.param(
+        INTRO + "He denied that any troops had crossed the border.",
+        ("indirect", "that any troops had crossed the border", "He", "Dmitry Volkov"),
+        id="cue-deny",
+    ),
+    pytest.param(
+        INTRO + "He insisted that the talks could resume in spring.",
+        ("indirect", "that the talks could resume in spring", "He", "Dmitry Volkov"),
+        id="cue-insist",
+    ),
+    pytest.param(
+        INTRO + "He confirmed that the two leaders would speak by phone.",
+        ("indirect", "that the two leaders would speak by phone", "He", "Dmitry Volkov"),
+        id="cue-confirm",
+    ),
+    pytest.param(
+        INTRO + "He emphasised that Moscow was open to dialogue.",
+        ("indirect", "that Moscow was open to dialogue", "He", "Dmitry Volkov"),
+        id="cue-emphasise",
+    ),
+    pytest.param(
+        INTRO + "He accused Washington of blocking the negotiations.",
+        ("indirect", "Washington of blocking the negotiations", "He", "Dmitry Volkov"),
+        id="cue-accuse",
+    ),
+    pytest.param(
+        INTRO + "“Nothing has changed,” he added.",
+        ("direct", "“Nothing has changed,”", "he", "Dmitry Volkov"),
+        id="cue-add-inverted",
+    ),
+    pytest.param(
+        INTRO + "“Nothing has changed,” he said.\n\n“We will wait for their answer.”",
+        ("direct", "“We will wait for their answer.”", "he", "Dmitry Volkov"),
+        id="continuation-without-cue",
+    ),
+    pytest.param(
+        INTRO
+        + "“We have waited long enough,” he said.\n\n“The proposals are the same as in"
+        + " January.\n\n“Until they answer, there is nothing to sign.”",
+        ("direct", "“The proposals are the same as in January.", "he", "Dmitry Volkov"),
+        id="paragraph-continues-a-quote-without-closing-it",
+    ),
+    pytest.param(
+        "“The talks are over, Volkov said on Friday.",
+        ("direct", "“The talks are over", "Volkov", "Volkov"),
+        id="unbalanced-opening-mark",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_extracts(speech: QuoteExtractor, text: str, expected: tuple) -> None:
+    assert expected in found(run(speech, text))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "Relations at an all-time low: Volkov",
+            ("headline", "Relations at an all-time low", "Volkov", "Dmitry Volkov"),
+            id="headline-colon-speaker",
+        ),
+        pytest.param(
+            "Relations at an all-time low, Kremlin says",
+            ("headline", "Relations at an all-time low", "Kremlin", "Kremlin"),
+            id="headline-comma-speaker-says",
+        ),
+    ],
+)
+def test_headlines(speech: QuoteExtractor, title: str, expected: tuple) -> None:
+    text = title + "\n\nKremlin spokesman Dmitry Volkov said relations were at a low point."
+    assert expected in found(run(speech, text, title=title))
+
+
+def test_an_interviewers_question_is_not_the_interviewees_words(speech: QuoteExtractor) -> None:
+    text = (
+        INTRO + "When asked if “we are in a protracted conflict with the West”, Volkov did not "
+        "answer directly. “We are open to talks,” he said."
+    )
+    quotes = run(speech, text).quotes
+    assert not any("protracted" in q.text for q in quotes)
+    assert any(q.text == "“We are open to talks,”" and q.speaker == "Dmitry Volkov" for q in quotes)
+
+
+def test_scare_quotes_without_a_cue_are_not_quotes(speech: QuoteExtractor) -> None:
+    text = "The so-called “special operation” entered its third year, and the “reset” is long gone."
+    assert run(speech, text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "cue_class"),
+    [
+        ("Volkov believes that the sanctions will fail.", "believe", "thought"),
+        ("A new poll shows that most voters back the treaty.", "show", "finding"),
+    ],
+)
+def test_thought_and_finding_cues_only_with_all(
+    speech: QuoteExtractor, everything: QuoteExtractor, text: str, cue: str, cue_class: str
+) -> None:
+    assert run(speech, text).quotes == ()
+    quotes = run(everything, text).quotes
+    assert [(q.cue, q.cue_class) for q in quotes] == [(cue, cue_class)]
+
+
+def test_every_quote_points_into_the_article_text(speech: QuoteExtractor) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Volkov said on Friday that relations were poor.\n\n"
+        "“We see no progress,” he told reporters. “Nothing has changed.”\n\n"
+        "According to Volkov, the summit is off."
+    )
+    result = run(speech, text)
+    assert len(result.quotes) >= 3
+    assert [q.start for q in result.quotes] == sorted(q.start for q in result.quotes)
+    for q in result.quotes:
+        assert q.text == text[q.start : q.end]
+        assert q.cue and q.cue_start is not None and q.cue_end is not None
+        assert q.speaker_text == text[q.speaker_start : q.speaker_end]
+        assert q.cue_class == "speech"
+    assert result.doc.text == text
+
+
+def test_boilerplate_is_never_quoted_and_offsets_stay_true(speech: QuoteExtractor) -> None:
+    noise = "SIGN UP for our newsletter, he said."
+    text = f"{noise}\n\nVolkov said that the talks were over."
+    article = Article(text=text, source="test", boilerplate=((0, len(noise)),))
+    quotes = speech(article).quotes
+    assert [q.text for q in quotes] == ["that the talks were over"]
+    assert quotes[0].start == text.index("that the talks")
+
+
+def test_cues_must_be_speech_or_all(nlp) -> None:
+    with pytest.raises(ValueError, match="cues"):
+        QuoteExtractor(nlp, cues="everything")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("He said “yes” and left.", ["“yes”"]),
+        ("She said 'don't go' twice.", ["'don't go'"]),
+        ("It's Russia's turn, he said.", []),
+        ("«Non», dit-il.", ["«Non»"]),
+        ("„Ja“, sagte er.", ["„Ja“"]),
+    ],
+)
+def test_mark_scanner_tells_quotes_from_apostrophes(text: str, quoted: list[str]) -> None:
+    assert [text[m.start : m.end] for m in scan(text)] == quoted
+
+
+def test_mark_scanner_closes_an_open_quote_at_the_paragraph_end() -> None:
+    text = "“First paragraph goes on\n\n“and the second ends it.”"
+    marks = scan(text)
+    assert [text[m.start : m.end] for m in marks] == [
+        "“First paragraph goes on",
+        "“and the second ends it.”",
+    ]
+    assert marks[0].open_end and marks[1].continues
