@@ -384,6 +384,24 @@ class _ArticleRun:
                 if end - mark.start > 3 and first > 0:
                     self.marks[i] = MarkSpan(mark.start, end, open_end=True)
 
+    def _mark_before_clause(self, cue: _Cue, after: int) -> int | None:
+        """The quotation that ends right before the cue's own clause, in the same paragraph."""
+        first, _ = self._own_clause(cue.token)
+        clause_start = cue.token.doc[first].idx
+        candidates = [
+            i
+            for i, m in enumerate(self.marks)
+            if m.end <= clause_start and i != after and i not in self.used_marks
+        ]
+        if not candidates:
+            return None
+        i = candidates[-1]
+        between = self.text[self.marks[i].end : clause_start]
+        same = self._paragraph_index(self.marks[i].start) == self._paragraph_index(cue.start)
+        if same and len(between) <= 3 and between.strip() in ("", ","):
+            return i
+        return None
+
     def _mark_after_clause(self, cue: _Cue) -> int | None:
         """The quotation that starts right after the cue's own clause, in the same paragraph."""
         token = cue.token
@@ -470,14 +488,20 @@ class _ArticleRun:
         if not title or not line.strip().startswith(title[: max(10, len(title) // 2)]):
             return 0
         body = line.rstrip().rstrip(".")
-        m = re.match(r"^(?P<c>.{8,}?)\s*[:|]\s+(?P<s>(?:[A-Z][\w’'.-]*\s?){1,3})$", body)
+        m = re.match(
+            r"^(?P<c>.{8,}?)\s*[:|]\s+(?P<s>(?:[a-z][\w’'.-]*\s){0,3}(?:[A-Z][\w’'.-]*\s?){1,3})$",
+            body,
+        )
         speaker_raw = None
         cue = None
         if m:
             speaker_raw = m.group("s").strip()
             content = m.group("c")
         else:
-            m = re.match(r"^(?P<c>.{8,}?),\s+(?P<s>(?:[A-Z][\w’'.-]*\s){1,3})(?P<v>\w+)$", body)
+            m = re.match(
+                r"^(?P<c>.{8,}?),\s+(?P<s>(?:[a-z][\w’'.-]*\s){0,2}(?:[A-Z][\w’'.-]*\s){1,3})(?P<v>\w+)$",
+                body,
+            )
             if m and self.lexicon.classify(_lemma_guess(m.group("v"))) == "speech":
                 speaker_raw = m.group("s").strip()
                 content = m.group("c")
@@ -730,6 +754,14 @@ class _ArticleRun:
                             spans = ((start, end), (nxt.start, nxt.end))
                             end = nxt.end
                             touched = [*touched, following]
+                    elif start >= cue.end:
+                        # “A,” she said, “and B.”: the parse took the second piece as content
+                        before = self._mark_before_clause(cue, touched[0])
+                        if before is not None:
+                            prev = self.marks[before]
+                            spans = ((prev.start, prev.end), (start, end))
+                            start = prev.start
+                            touched = [before, *touched]
                 else:
                     start, end = min(start, m_start), max(end, m_end)
                     if kind == "indirect":
