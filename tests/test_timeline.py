@@ -22,6 +22,12 @@ from onrecord.views.timeline import (
     select_statements,
     timeline,
 )
+from postgres_fixture import (  # noqa: F401 (fixtures)
+    postgres_migrated,
+    postgres_server,
+    postgres_store_url,
+    postgres_url,
+)
 
 
 def add_person(
@@ -498,3 +504,114 @@ def test_a_pair_timeline_from_an_ingested_corpus(cli, tmp_path: Path) -> None:
     assert set(periods) == {"2022", "2024"}
     assert periods["2022"]["tone"] < 0 < periods["2024"]["tone"]
     assert periods["2022"]["outlets"] == ["Nordic Ledger"]
+
+
+# -- every backend ---------------------------------------------------------------------------------
+
+BACKEND_ARTICLES = [
+    # (outlet, published, url, text, quote, role)
+    (
+        "Northern Wire",
+        date(2022, 3, 17),
+        None,
+        "Oslo shuts its ports. “Iceland has betrayed us and these talks are a disaster,” said "
+        "Ingrid Halvorsen, the Norwegian foreign ministry spokeswoman. No date was set.",
+        "Iceland has betrayed us and these talks are a disaster",
+        "the Norwegian foreign ministry spokeswoman",
+    ),
+    (
+        "Harbour Daily",
+        date(2025, 2, 10),
+        "https://harbour-daily.example/thaw",
+        "Talks resume. “We welcome a fair deal with Iceland and we trust Reykjavik again,” said "
+        "Ingrid Halvorsen, the Norwegian foreign ministry spokeswoman.",
+        "We welcome a fair deal with Iceland and we trust Reykjavik again",
+        "the Norwegian foreign ministry spokeswoman",
+    ),
+]
+
+
+def _backend_result(outlet, published, url, text, wording, role):
+    from onrecord.model import Article, ArticleResult, Mention, Quote
+
+    start = text.index(wording)
+    speaker_start = text.index("Ingrid Halvorsen")
+    article = Article(
+        text=text,
+        source=f"/corpus/{outlet}.txt",
+        url=url,
+        outlet=outlet,
+        title=text.split(".")[0],
+        published=published,
+        published_basis="metadata",
+    )
+    quote = Quote(
+        start=start,
+        end=start + len(wording),
+        text=wording,
+        kind="direct",
+        cue="say",
+        speaker_start=speaker_start,
+        speaker_end=speaker_start + len("Ingrid Halvorsen"),
+        speaker_text="Ingrid Halvorsen",
+        speaker="Ingrid Halvorsen",
+        speaker_kind="person",
+        said_on=published,
+        said_on_precision="day",
+        said_on_basis="published",
+    )
+    mention = Mention(
+        speaker_start,
+        speaker_start + len("Ingrid Halvorsen"),
+        "Ingrid Halvorsen",
+        "Ingrid Halvorsen",
+        "person",
+        role,
+    )
+    return ArticleResult(article=article, quotes=(quote,), mentions=(mention,))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path):
+    """A store of each backend, filled through save_batch and the real cross-article stages."""
+    from onrecord.grouping import update_groups
+    from onrecord.people import update_people
+    from onrecord.store import open_store
+
+    if request.param == "sqlite":
+        location = str(tmp_path / "onrecord.db")
+    else:
+        location = request.getfixturevalue("postgres_store_url")
+    with open_store(location) as opened:
+        results = [_backend_result(*row) for row in BACKEND_ARTICLES]
+        opened.save_batch(results, [], None)
+        ids = [r.article.id for r in results]
+        with opened.transaction():
+            update_people(opened, ids)
+            update_groups(opened, ids, embedder=None)
+        yield opened
+
+
+def test_timeline_report_and_exports_work_on_every_backend(any_store, tmp_path: Path) -> None:
+    from onrecord.views.export import export_rows
+    from onrecord.views.report_data import report_data
+
+    pair = select_statements(any_store, Selection(pair=("NO", "IS")))
+    periods = timeline(pair, "year")
+    assert [p["period"] for p in periods] == ["2022", "2025"]
+    assert periods[0]["tone"] < 0 < periods[1]["tone"]
+    assert [s["text"] for s in select_statements(any_store, Selection(topic="fair deal"))] == [
+        BACKEND_ARTICLES[1][4]
+    ]
+    assert len(select_statements(any_store, Selection(speaker="Halvorsen"))) == 2
+    data = report_data(any_store, Selection(pair=("NO", "IS")))
+    [entry] = data.appendix
+    assert entry["quote"] == BACKEND_ARTICLES[0][4]
+    assert entry["text_before"].endswith("ports. “")
+    counts = {
+        what: len(list(export_rows(any_store, what)))
+        for what in ("quotes", "statements", "articles")
+    }
+    assert counts == {"quotes": 2, "statements": 2, "articles": 2}
+    people = list(export_rows(any_store, "people"))
+    assert any(p["name"] == "Ingrid Halvorsen" and p["quotes"] == 2 for p in people)

@@ -47,7 +47,8 @@ PairOption = Annotated[
     typer.Option(
         "--pair",
         help="Two countries A:B (codes or names: US:RU, no:is). A statement belongs when its "
-        "speaker's country is one side and the other is mentioned, or both are mentioned.",
+        "speaker's country is one side and the other is mentioned (in its sentence or the "
+        "article's headline), or both are mentioned in its sentence.",
     ),
 ]
 SinceOption = Annotated[str | None, typer.Option(help="Said on or after (YYYY-MM-DD).")]

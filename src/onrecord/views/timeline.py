@@ -199,8 +199,9 @@ def quote_contexts(store: Store, quote_ids: Sequence[str]) -> dict[str, Row]:
         store,
         'SELECT q.id, q.start, q."end", a.title, a.boilerplate, '
         f"substr(a.text, 1, {_HEAD_CHARS}) AS head, "
-        f"substr(a.text, CASE WHEN q.start > {window} THEN q.start - {window - 1} ELSE 1 END, "
-        f'q."end" - q.start + {2 * window}) AS window '
+        # CAST: PostgreSQL's substr takes integers, and its offsets are bigint
+        f"substr(a.text, CAST(CASE WHEN q.start > {window} THEN q.start - {window - 1} ELSE 1 END "
+        f'AS INTEGER), CAST(q."end" - q.start + {2 * window} AS INTEGER)) AS window '
         "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN ({marks})",
         quote_ids,
     )
