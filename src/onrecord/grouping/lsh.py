@@ -64,17 +64,31 @@ class TokenMinHasher:
         return minhash
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_FOLD = np.uint64(0x100000001B3)
+
+
+def _salt_hash(salt: str) -> int:
+    return int.from_bytes(hashlib.blake2b(salt.encode("utf-8"), digest_size=8).digest(), "little")
+
+
 def band_keys(signature: np.ndarray, rows: int, salt: str) -> list[tuple[int, int]]:
-    """``(band, bucket)`` pairs of a signature split into bands of ``rows`` values."""
-    keys = []
-    prefix = salt.encode("utf-8") + b"\x1f"
-    for band, start in enumerate(range(0, len(signature) - rows + 1, rows)):
-        digest = hashlib.blake2b(
-            prefix + band.to_bytes(2, "little") + signature[start : start + rows].tobytes(),
-            digest_size=8,
-        ).digest()
-        keys.append((band, int.from_bytes(digest, "little") & _MASK63))
-    return keys
+    """``(band, bucket)`` pairs of a signature split into bands of ``rows`` values.
+
+    The bucket mixes a hash of the salt, the band number and the band's values
+    with fixed 64-bit arithmetic (the same on every run and machine), then keeps
+    63 bits so it fits a signed BIGINT column.
+    """
+    bands = len(signature) // rows
+    values = signature[: bands * rows].astype(np.uint64).reshape(bands, rows)
+    acc = np.full(bands, _salt_hash(salt), dtype=np.uint64)
+    acc ^= np.arange(bands, dtype=np.uint64) << np.uint64(40)
+    for column in range(rows):
+        acc = (acc * _FOLD) ^ values[:, column]
+    acc *= _MIX
+    acc ^= acc >> np.uint64(29)
+    keys = (acc & np.uint64(_MASK63)).tolist()
+    return list(enumerate(keys))
 
 
 class MemoryLSH:

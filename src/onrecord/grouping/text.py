@@ -104,22 +104,18 @@ def content_stems(tokens: list[str]) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Wording:
-    """What comparing two wordings needs: normalised tokens and content stems."""
+    """What comparing two wordings needs: tokens, content stems and adjacent stem pairs."""
 
     tokens: tuple[str, ...]
     content: frozenset[str]
-
-    @property
-    def pairs(self) -> frozenset[tuple[str, str]]:
-        """Adjacent stem pairs (word 2-shingles), for containment of whole phrases."""
-        stems = [stem(t) for t in self.tokens]
-        return frozenset(itertools.pairwise(stems))
+    pairs: frozenset[tuple[str, str]] = frozenset()  # word 2-shingles, for whole phrases
 
 
 def wording(text: str) -> Wording:
     """Normalise ``text`` for comparison with other reports."""
     tokens = word_tokens(text)
-    return Wording(tuple(tokens), content_stems(tokens))
+    stems = [stem(t) for t in tokens]
+    return Wording(tuple(tokens), content_stems(tokens), frozenset(itertools.pairwise(stems)))
 
 
 def normalise_name(name: str) -> str:
