@@ -133,7 +133,9 @@ def add_statement(
                 role,
             ),
         )
-    person_key = f"p:{person_id}" if person_id else f"n:{person.lower()}"
+    from onrecord.grouping.text import normalise_name
+
+    person_key = f"p:{person_id}" if person_id else f"n:{normalise_name(person)}"
     store.execute(
         "INSERT INTO statements (id, person_key, person, said_on, text, quote_count, tone, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, '2025-01-01')",
@@ -269,6 +271,15 @@ def test_a_speaker_is_found_by_any_alias_the_people_stage_knows(store) -> None:
     add_statement(store, "his", text="No new offer either.", person="Erik Dahl", person_id="p-erik")
     found = select_statements(store, Selection(speaker="ms halvorsen"))
     assert [s["id"] for s in found] == ["hers"]
+
+
+def test_a_known_persons_unresolved_statements_count_under_their_full_name_only(store) -> None:
+    add_person(store, "p-ingrid", "Ingrid Halvorsen", aliases=("Ms Halvorsen", "Halvorsen"))
+    add_statement(store, "resolved", text="No new offer.", person_id="p-ingrid")
+    add_statement(store, "full-name", text="Still no offer.", person="Ingrid Halvorsen")
+    add_statement(store, "surname", text="Maybe an offer.", person="Halvorsen")
+    found = select_statements(store, Selection(speaker="Ms Halvorsen"))
+    assert sorted(s["id"] for s in found) == ["full-name", "resolved"]
 
 
 def test_without_a_known_person_the_speaker_is_a_substring_of_the_statements_speaker(store) -> None:

@@ -140,6 +140,19 @@ def _speaker_statement_ids(store: Store, speaker: str) -> set[str] | None:
     if not person_ids:
         return None
     keys = [f"p:{pid}" for pid in person_ids]
+    # Statements whose quotes the people stage left unresolved are keyed by the
+    # speaker's name: take them under the person's full names (a surname alone
+    # may be someone else's, which is why they were left unresolved).
+    try:
+        from onrecord.grouping.text import normalise_name
+    except ImportError:
+        normalise_name = None
+    if normalise_name is not None:
+        aliases = _in_chunks(
+            store, "SELECT alias FROM person_aliases WHERE person_id IN ({marks})", person_ids
+        )
+        names = {normalise_name(a["alias"]) for a in aliases}
+        keys += sorted(f"n:{name}" for name in names if len(name.split()) >= 2)
     return {
         r["id"]
         for r in _in_chunks(store, "SELECT id FROM statements WHERE person_key IN ({marks})", keys)
