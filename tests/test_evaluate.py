@@ -64,28 +64,44 @@ PRED = [
         "quotes": [
             # matched, speaker span overlaps
             {
-                **dict(zip(("quote_start", "quote_end"), _span(TEXT, "the bridge would open"))),
+                **dict(
+                    zip(
+                        ("quote_start", "quote_end"),
+                        _span(TEXT, "the bridge would open"),
+                        strict=True,
+                    )
+                ),
                 "speaker_start": 9,
                 "speaker_end": 17,
                 "speaker_text": "Ana Brik",
             },
             # matched, wrong speaker
             {
-                **dict(zip(("quote_start", "quote_end"), _span(TEXT, "“It is ready,”"))),
+                **dict(
+                    zip(("quote_start", "quote_end"), _span(TEXT, "“It is ready,”"), strict=True)
+                ),
                 "speaker_start": None,
                 "speaker_end": None,
                 "speaker_text": "Critics",
             },
             # matched by normalised speaker string only
             {
-                **dict(zip(("quote_start", "quote_end"), _span(TEXT, "the tolls would stay low"))),
+                **dict(
+                    zip(
+                        ("quote_start", "quote_end"),
+                        _span(TEXT, "the tolls would stay low"),
+                        strict=True,
+                    )
+                ),
                 "speaker_start": None,
                 "speaker_end": None,
                 "speaker_text": "brik",
             },
             # a false positive
             {
-                **dict(zip(("quote_start", "quote_end"), _span(TEXT, "Critics think"))),
+                **dict(
+                    zip(("quote_start", "quote_end"), _span(TEXT, "Critics think"), strict=True)
+                ),
                 "speaker_start": None,
                 "speaker_end": None,
                 "speaker_text": None,
