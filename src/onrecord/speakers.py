@@ -144,6 +144,7 @@ class _Person:
     start: int
     role_groups: set[str]
     gender: str | None = None
+    subject: bool = False  # the mention is a clause's subject (pronouns prefer these)
 
 
 def _role_group(word: str) -> str | None:
@@ -177,7 +178,7 @@ def _expand_person(ent: Span) -> Span:
         and doc[start - 1].lower_.strip(".") not in _TITLES
         and _role_group(doc[start - 1].lower_) is None
         and doc[start - 1].ent_type_ in ("", "PERSON")
-        and not doc[start - 1].whitespace_ == ""
+        and doc[start - 1].whitespace_ != ""
     ):
         start -= 1
     return doc[start : ent.end] if start != ent.start else ent
@@ -238,7 +239,7 @@ class SpeakerResolver:
     def _collect(self) -> None:
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
-                ent = _expand_person(ent)  # noqa: PLW2901
+                ent = _expand_person(ent)
                 raw, gender = _strip_name(ent)
                 if not raw or not raw[0].isupper():
                     continue
@@ -254,7 +255,13 @@ class SpeakerResolver:
                 if existing:
                     existing.role_groups |= groups
                     existing.gender = existing.gender or gender
-                self._people.append(_Person(name, ent.start_char, set(groups), gender))
+                root = ent.root
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (
+                    root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                self._people.append(
+                    _Person(name, ent.start_char, set(groups), gender, subject=subject)
+                )
                 self._mentions.append(
                     Mention(ent.start_char, ent.end_char, ent.text, name, "person", role)
                 )
@@ -267,12 +274,14 @@ class SpeakerResolver:
         """Record the speaker of the last quote (pronouns prefer it)."""
         self._last_speaker = (position, name, kind)
 
-    def _person_before(self, position: int, group: str | None = None) -> _Person | None:
+    def _person_before(
+        self, position: int, group: str | None = None, subject: bool = False
+    ) -> _Person | None:
         best: _Person | None = None
         for person in self._people:
             if person.start >= position:
                 break
-            if group is None or group in person.role_groups:
+            if (group is None or group in person.role_groups) and (person.subject or not subject):
                 best = person
         return best
 
@@ -320,10 +329,10 @@ class SpeakerResolver:
         if low in _PERSON_PRONOUNS:
             if self._last_speaker and self._last_speaker[2] == "person":
                 last_pos, last_name, _ = self._last_speaker
-                nearest = self._person_before(start)
+                nearest = self._person_before(start, subject=True)
                 if nearest is None or nearest.start <= last_pos or nearest.name == last_name:
                     return ResolvedSpeaker(start, end, text, last_name, "person", "pronoun")
-            person = self._person_before(start)
+            person = self._person_before(start, subject=True) or self._person_before(start)
             if person:
                 return ResolvedSpeaker(start, end, text, person.name, "person", "pronoun")
             return ResolvedSpeaker(start, end, text, text, "unknown", "pronoun")
