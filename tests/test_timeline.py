@@ -246,11 +246,34 @@ def test_among_equally_carried_statements_the_one_closest_to_the_mean_tone_repre
     store,
 ) -> None:
     # mean of 0.8, 0.1 and -0.6 is 0.1: the middle statement is closest
-    add_statement(store, "warm", text="A new chapter opens.", said_on="2023-02-01", tone=0.8)
-    add_statement(store, "middle", text="Talks continue.", said_on="2023-02-15", tone=0.1)
-    add_statement(store, "cold", text="Talks collapsed.", said_on="2023-02-20", tone=-0.6)
+    add_statement(store, "warm", text="A new chapter opens today.", said_on="2023-02-01", tone=0.8)
+    add_statement(
+        store, "middle", text="The talks continue as planned.", said_on="2023-02-15", tone=0.1
+    )
+    add_statement(store, "cold", text="The talks have collapsed.", said_on="2023-02-20", tone=-0.6)
     [period] = timeline(select_statements(store, Selection(speaker="Halvorsen")), "month")
     assert period["representative"]["statement_id"] == "middle"
+
+
+def test_a_wording_of_a_few_words_represents_only_when_nothing_longer_was_said(store) -> None:
+    add_statement(
+        store,
+        "fragment",
+        text="Hardly.",
+        tone=0.0,
+        reports=outlets("Northern Wire", "Harbour Daily"),
+    )
+    add_statement(store, "sentence", text="The ports stay closed for now.", tone=-0.4)
+    [period] = timeline(select_statements(store, Selection(speaker="Halvorsen")), "month")
+    assert period["representative"]["statement_id"] == "sentence"
+    [alone] = timeline(
+        [
+            s
+            for s in select_statements(store, Selection(speaker="Halvorsen"))
+            if s["id"] == "fragment"
+        ]
+    )
+    assert alone["representative"]["statement_id"] == "fragment"
 
 
 def test_a_periods_outlets_are_ordered_by_how_many_statements_they_carried(store) -> None:

@@ -106,8 +106,9 @@ def timeline(
 
     Give --speaker, --topic or --pair (several narrow each other). The
     representative statement of a period is the one carried by the most
-    outlets; ties go to the one whose tone is closest to the period's mean
-    tone, then to the earliest. Undated statements belong to no period.
+    outlets (wordings under four words only when there is nothing longer);
+    ties go to the one whose tone is closest to the period's mean tone, then
+    to the earliest. Undated statements belong to no period.
     """
     from onrecord.tone import ToneScorer
     from onrecord.views.timeline import select_statements

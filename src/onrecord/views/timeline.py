@@ -52,6 +52,8 @@ _CONTEXT_WINDOW = 400
 # The start of an article read for its first line, and how long a headline may be.
 _HEAD_CHARS = 600
 _HEADLINE_CHARS = 200
+# A representative statement has at least this many words, when the period has one.
+_QUOTABLE_WORDS = 4
 # A sentence ends at . ! ? (maybe closed by a quotation mark or bracket) before
 # whitespace, or at a blank line.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n\s*\n")
@@ -377,12 +379,17 @@ def _tone_of(row: Row, scorer: Any) -> float | None:
 
 
 def _representative(members: Sequence[tuple[Row, float | None]], mean: float | None) -> Row:
-    """Most carriers; ties go to the tone closest to the period's mean, then the earliest."""
+    """Most carriers; ties go to the tone closest to the period's mean, then the earliest.
+
+    A wording of fewer than `_QUOTABLE_WORDS` words ("Related", "Hardly") is
+    chosen only when every statement of the period is that short.
+    """
 
     def rank(item: tuple[Row, float | None]) -> tuple:
         row, tone = item
         distance = abs(tone - mean) if tone is not None and mean is not None else 2.0
-        return (-len(row["carriers"]), distance, row["said_on"] or "", row["id"])
+        too_short = len(row["text"].split()) < _QUOTABLE_WORDS
+        return (too_short, -len(row["carriers"]), distance, row["said_on"] or "", row["id"])
 
     return min(members, key=rank)[0]
 
@@ -399,8 +406,9 @@ def timeline(statements: Sequence[Row], by: Period = "month", scorer: Any = None
     Each row: ``period`` (label), ``start`` and ``end`` (ISO dates),
     ``statements`` (count), ``tone`` (mean statement tone, None if no tone is
     known), ``representative`` ({"statement_id", "person", "text", "said_on",
-    "carriers", "tone"}: the statement carried by the most outlets, ties to the
-    one whose tone is closest to the period's mean, then the earliest) and
+    "carriers", "tone"}: the statement of at least four words carried by the
+    most outlets, ties to the one whose tone is closest to the period's mean,
+    then the earliest) and
     ``outlets`` (by how many of the period's statements they carried).
     Undated statements belong to no period and are left out. ``scorer`` (a
     `ToneScorer`) scores statements stored without a tone.
