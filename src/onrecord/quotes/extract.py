@@ -540,7 +540,9 @@ class _ArticleRun:
             self.used_marks.add(i)
         return b
 
-    def _content_of(self, cue: _Cue) -> tuple[int, int, list[int]] | None:
+    def _content_of(
+        self, cue: _Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
         """The content span of a cue's complement, with the quotations it touches."""
         token = cue.token
         doc = token.doc
@@ -565,7 +567,7 @@ class _ArticleRun:
                 return None
             start, end = self._trim(side[0].idx, side[-1].idx + len(side[-1]))
             _ = sent
-            return (start, end, self._marks_in(start, end)) if end > start else None
+            return (start, end, self._marks_in(start, end), ()) if end > start else None
         comps = [c for c in token.children if c.dep_ in _CONTENT_DEPS]
         if not comps and cue.lemma in _XCOMP_CUES:
             comps = [c for c in token.children if c.dep_ == "xcomp"]
@@ -576,12 +578,34 @@ class _ArticleRun:
             and doc[token.left_edge.i - 1].text == ","
             and all(c.dep_ not in ("dobj", "xcomp", "ccomp") for c in token.children)
         ):
-            # "The economy is strong, he said." parsed with the cue hanging off the content
+            # "The economy is strong, he said." parsed with the cue hanging off the content;
+            # "In three years, Barden says, far too many lives were lost": content on both sides
             head = token.head
             content = [t for t in head.subtree if t.i < token.left_edge.i]
+            after = [
+                t
+                for t in head.subtree
+                if t.i > token.right_edge.i and not (t.is_punct and t.i == token.right_edge.i + 1)
+            ]
             if content:
                 start, end = self._trim(content[0].idx, content[-1].idx + len(content[-1]))
-                return start, end, self._marks_in(start, end)
+                spans: tuple[tuple[int, int], ...] = ()
+                if len([t for t in after if not t.is_punct]) >= 3:
+                    a_start, a_end = self._trim(after[0].idx, after[-1].idx + len(after[-1]))
+                    spans = ((start, end), (a_start, a_end))
+                    end = a_end
+                return start, end, self._marks_in(start, end), spans
+        if not comps and cue.cls == "speech":
+            # "said on Friday during a news conference that …": the parse hung the clause on
+            # a modifier of the cue; a "that" clause inside the cue's subtree is its content
+            for t in token.subtree:
+                if t.i > token.i and t.dep_ == "mark" and t.lower_ == "that" and t.head.i > t.i:
+                    clause = t.head
+                    if clause.dep_ in ("ccomp", "acl", "advcl", "relcl", "pcomp") and all(
+                        self._cue_at(a) is None for a in clause.ancestors if a.i > token.i
+                    ):
+                        comps = [clause]
+                    break
         if not comps and cue.lemma in self.lexicon.object_content:
             # "called for a ban", "praised the deal", "described the talks as useful"
             comps = [
@@ -665,7 +689,7 @@ class _ArticleRun:
             start = dateline.end()
         end = self._cut_adjuncts(start, end)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
-        return (start, end, self._marks_in(start, end)) if end > start else None
+        return (start, end, self._marks_in(start, end), ()) if end > start else None
 
     def _cut_adjuncts(self, start: int, end: int) -> int:
         """End reported content before a comma that opens the reporter's own addition.
@@ -732,7 +756,7 @@ class _ArticleRun:
         kind: QuoteKind
         spans: tuple[tuple[int, int], ...] = ()
         if content is not None:
-            start, end, touched = content
+            start, end, touched, spans = content
             touched = [i for i in touched if i not in self.question_marks]
             kind = "according_to" if cue.lemma == "according to" else "indirect"
             if touched:
