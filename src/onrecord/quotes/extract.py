@@ -443,7 +443,16 @@ class _ArticleRun:
                 if cue is not None:
                     self._from_cue(cue)
         self._continuations()
-        return self.quotes
+        # a report inside someone's quotation ("“They told me it was over,” she said") is part
+        # of her words, not an attribution of its own
+        quoted = [m for m in self.marks if self._sentence_like(m)]
+        return [
+            q
+            for q in self.quotes
+            if q.cue_start is None
+            or q.kind == "headline"
+            or not any(m.start < q.cue_start < m.end and q.start != m.start for m in quoted)
+        ]
 
     def _labelled(self, headline_end: int) -> None:
         """Paragraphs led by a speaker label: "FALLIN: Well, I think …", "Roger Stone: Don't …"."""
