@@ -451,7 +451,7 @@ class _ArticleRun:
             for q in self.quotes
             if q.cue_start is None
             or q.kind == "headline"
-            or not any(m.start < q.cue_start < m.end and q.start != m.start for m in quoted)
+            or not any(m.start < q.cue_start < m.end for m in quoted)
         ]
 
     def _labelled(self, headline_end: int) -> None:
@@ -774,7 +774,12 @@ class _ArticleRun:
                 covered = sum(
                     min(end, self.marks[i].end) - max(start, self.marks[i].start) for i in touched
                 )
-                if covered >= 0.7 * (end - start) and len(touched) == 1:
+                outside = self.text[start:end]
+                for i in touched:
+                    a, b = max(start, self.marks[i].start), min(end, self.marks[i].end)
+                    outside = outside[: a - start] + " " * (b - a) + outside[b - start :]
+                words_outside = [w for w in re.findall(r"\w+", outside) if w.lower() != "that"]
+                if covered >= 0.7 * (end - start) and len(touched) == 1 and len(words_outside) < 2:
                     start, end = m_start, m_end
                     kind = "direct"
                     if cue.start > start and cue.start < end:
