@@ -749,6 +749,8 @@ class _ArticleRun:
 
     def _from_cue(self, cue: _Cue) -> None:
         token = cue.token
+        if token.dep_ == "xcomp" and self._cue_at(token.head) is not None:
+            return  # "declined to say whether …": one report, made by the governing cue
         self._close_open_mark(cue)
         if self._is_interviewer_question(cue):
             content = self._content_of(cue)
