@@ -1,0 +1,155 @@
+"""Planning a batch run's inputs, and the readers its executors call.
+
+The driver only lists files (walking folders in the same order as
+`onrecord.sources.read_sources`); JSONL lines and WARC archives are read by
+the executors. Other inputs (``.txt``, HTML, feeds, URLs) are small by nature
+and are read on the driver with the normal readers. Every item carries an
+``ordinal`` (`onrecord.batch.parquet.ordinal`) so outputs keep input order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from onrecord.errors import SourceError
+from onrecord.model import Article, Rejected
+from onrecord.sources.jsonl import MAX_LINE_BYTES
+from onrecord.sources.manifest import MANIFEST_NAMES, read_manifest
+from onrecord.sources.text import article_from_fields
+from onrecord.sources.walk import SOURCE_SUFFIXES, WARC_SUFFIXES
+
+__all__ = ["InputPlan", "Item", "parse_jsonl_line", "plan_inputs", "warc_items"]
+
+Item = tuple[int, Article | Rejected]  # (ordinal, what was read)
+
+
+@dataclass(slots=True)
+class InputPlan:
+    """What a run reads: numbered files by reader, and what was rejected while listing."""
+
+    jsonl: list[tuple[int, str]] = field(default_factory=list)
+    warc: list[tuple[int, str]] = field(default_factory=list)
+    local: list[tuple[int, str]] = field(default_factory=list)  # read on the driver
+    rejected: list[tuple[int, Rejected]] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """How many files (and URLs) the run reads."""
+        return len(self.jsonl) + len(self.warc) + len(self.local)
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+class _Planner:
+    def __init__(self) -> None:
+        self.plan = InputPlan()
+        self.number = 0
+
+    def _next(self) -> int:
+        self.number += 1
+        return self.number
+
+    def reject(self, source: str, reason: str, stage: str = "read") -> None:
+        self.plan.rejected.append((self._next() << 32, Rejected(source, stage, reason)))
+
+    def file(self, path: Path) -> None:
+        suffix = _suffix(path)
+        if suffix == ".jsonl":
+            if path.stat().st_size == 0:
+                self.reject(str(path), "empty file")
+            else:
+                self.plan.jsonl.append((self._next(), str(path)))
+        elif suffix in WARC_SUFFIXES:
+            self.plan.warc.append((self._next(), str(path)))
+        else:
+            self.plan.local.append((self._next(), str(path)))
+
+    def folder(self, folder: Path) -> None:
+        used = 0
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            here = Path(dirpath)
+            try:
+                read_manifest(here)
+            except SourceError as error:
+                self.reject(error.source, error.reason, error.stage)
+            for filename in sorted(filenames):
+                path = here / filename
+                if filename in MANIFEST_NAMES or filename.startswith("."):
+                    continue
+                if _suffix(path) not in SOURCE_SUFFIXES:
+                    continue
+                used += 1
+                self.file(path)
+        if used == 0:
+            self.reject(str(folder), "folder holds no readable article files")
+
+
+def plan_inputs(paths: Iterable[str | os.PathLike[str]]) -> InputPlan:
+    """Number the files named by ``paths`` (folders walked) in `read_sources` order."""
+    planner = _Planner()
+    for raw in paths:
+        name = os.fspath(raw)
+        path = Path(name)
+        if name.startswith(("http://", "https://")):
+            planner.plan.local.append((planner._next(), name))
+        elif path.is_dir():
+            planner.folder(path)
+        elif path.is_file():
+            planner.file(path)
+        else:
+            planner.reject(name, "no such file or folder")
+    return planner.plan
+
+
+def parse_jsonl_line(line: str, where: str) -> Article | Rejected | None:
+    """One JSONL line (without its newline) as `read_jsonl` reads it; None for a blank line."""
+    if not line.strip():
+        return None
+    if len(line.encode("utf-8", "surrogatepass")) > MAX_LINE_BYTES:
+        return Rejected(where, "read", "line is above the 20 MB limit")
+    try:
+        record = json.loads(line + "\n")  # as read_jsonl sees it: same error messages
+    except json.JSONDecodeError as exc:
+        return Rejected(where, "read", f"malformed JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(record, dict):
+        return Rejected(where, "read", "line is not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Rejected(where, "read", "no 'text' field with article text")
+    try:
+        return article_from_fields(text, where, record, "metadata")
+    except SourceError as exc:
+        return Rejected(exc.source, exc.stage, exc.reason)
+
+
+def warc_items(file_number: int, path: str) -> Iterator[Item]:
+    """The articles and rejections of one WARC archive, numbered in record order."""
+    from onrecord.batch.parquet import ordinal
+    from onrecord.sources.warc import read_warc
+
+    try:
+        for position, item in enumerate(read_warc(Path(path), path)):
+            if isinstance(item, SourceError):
+                item = Rejected(item.source, item.stage, item.reason)
+            yield ordinal(file_number, position), item
+    except Exception as error:  # a damaged archive is a rejected input, never a failed job
+        reason = f"{error.__class__.__name__}: {error}".splitlines()[0][:300]
+        yield ordinal(file_number, 0), Rejected(path, "read", reason)
+
+
+def local_items(file_number: int, name: str) -> list[Item]:
+    """A small input read on the driver with the normal readers, numbered in order."""
+    from onrecord.batch.parquet import ordinal
+    from onrecord.sources import read_sources
+
+    return [
+        (ordinal(file_number, position), item) for position, item in enumerate(read_sources([name]))
+    ]
