@@ -194,6 +194,27 @@ def test_execute_reports_changed_rows_and_executemany_writes_each_row(store: Sto
     assert titles == {FROZEN.article.id: "one", THAW.article.id: "two"}
 
 
+def test_dates_and_booleans_are_parameters_as_sqlite_takes_them(store: Store) -> None:
+    store.save_batch([FROZEN, THAW], [], None)
+    rows = store.query("SELECT id FROM articles WHERE published >= ?", (date(2024, 1, 1),))
+    assert rows == [{"id": THAW.article.id}]
+    store.execute("UPDATE runs SET articles = ?", (True,))  # no run yet: only the types matter
+    run = store.start_run("ingest", [])
+    store.execute("UPDATE runs SET articles = ? WHERE id = ?", (True, run))
+    assert store.query("SELECT articles FROM runs") == [{"articles": 1}]
+
+
+def test_a_nul_character_is_stored_without_moving_any_offset(store: Store) -> None:
+    text = "“Nets\x00 are torn,” said harbourmaster Siv Dalen. Repairs begin."
+    damaged = article_with(text, [("“Nets\x00 are torn,”", "direct", "Siv Dalen", None)])
+    assert store.save_batch([damaged], [], None) == (1, 1, 0)
+    stored = store.article(damaged.article.id)
+    assert stored is not None and len(stored["text"]) == len(text)
+    quote = store.quotes(QuoteFilter())[0]
+    assert stored["text"][quote["start"] : quote["end"]] == quote["text"]
+    assert [q["speaker"] for q in store.quotes(QuoteFilter(search="torn"))] == ["Siv Dalen"]
+
+
 def test_floats_come_back_as_they_were_written(store: Store) -> None:
     store.save_batch([FROZEN], [], None)
     assert store.query("SELECT confidence FROM quotes")[0]["confidence"] == 0.9

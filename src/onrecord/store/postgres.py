@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -43,7 +44,7 @@ from onrecord.store.base import (
     now_iso,
     quote_rows,
 )
-from onrecord.store.sqlite import QUOTE_COLUMNS, quote_clauses
+from onrecord.store.sqlite import QUOTE_COLUMNS, QUOTE_FROM, SQLiteStore, quote_clauses
 
 __all__ = ["PostgresStore", "fold_search_text", "search_terms", "translate_placeholders"]
 
@@ -272,7 +273,7 @@ class PostgresStore(Store):
     def quotes(self, where: QuoteFilter) -> list[Row]:
         """Quotes joined with their article's metadata, ordered by said_on then position."""
         clauses, params = quote_clauses(where)
-        sql = f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql = f"SELECT {QUOTE_COLUMNS} FROM {QUOTE_FROM}"
         if where.search:
             terms = search_terms(where.search)
             if not terms:
@@ -290,30 +291,34 @@ class PostgresStore(Store):
             sql += f" LIMIT {int(where.limit)}"
         return self.query(sql, params)
 
-    def rejected(self) -> list[Row]:
-        """Every rejected input, oldest first."""
-        return self.query("SELECT source, stage, reason, seen_at FROM rejected ORDER BY id")
+    # The rest of the reading SQL is portable: one definition for both backends.
+    rejected = SQLiteStore.rejected
+    articles = SQLiteStore.articles
+    article = SQLiteStore.article
 
-    def articles(self, outlet: str | None = None) -> list[Row]:
-        """Articles without their text, ordered by publication date."""
-        sql = (
-            "SELECT id, source, doc_id, url, outlet, title, byline, published, published_basis, "
-            "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes FROM articles a"
-        )
-        params: list[Any] = []
-        if outlet:
-            sql += " WHERE lower(outlet) = lower(?)"
-            params.append(outlet)
-        return self.query(sql + " ORDER BY published IS NULL, published, id", params)
 
-    def article(self, article_id: str) -> Row | None:
-        """One article with its text, or None."""
-        rows = self.query("SELECT * FROM articles WHERE id = ?", (article_id,))
-        return rows[0] if rows else None
+def _adapt(value: Any) -> Any:
+    """A parameter as SQLite would store it, so both backends compare alike.
+
+    Dates become ISO text and booleans 0/1 (sqlite3's own conversions; our
+    date columns are TEXT); NUL, which PostgreSQL text cannot hold, becomes
+    U+FFFD, one character for one so every offset still holds.
+    """
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _params(params: Sequence[Any] | dict[str, Any]) -> Sequence[Any] | dict[str, Any]:
-    return params if isinstance(params, dict) else list(params)
+    if isinstance(params, dict):
+        return {name: _adapt(value) for name, value in params.items()}
+    return [_adapt(value) for value in params]
 
 
 def _insert(table: str, row: Row, conflict: str) -> str:
