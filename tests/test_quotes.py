@@ -291,3 +291,22 @@ def test_mark_scanner_closes_an_open_quote_at_the_paragraph_end() -> None:
         "“and the second ends it.”",
     ]
     assert marks[0].open_end and marks[1].continues
+
+
+def test_prefilter_parses_only_sentences_that_can_hold_a_quote(nlp) -> None:
+    from onrecord.quotes.prefilter import blank_unneeded
+
+    text = (
+        "Talks stall: Volkov\n\nSnow fell over Moscow all week. Volkov said the talks had "
+        "stalled. Traffic was heavy.\n“We wait,” he added."
+    )
+    blanked, kept = blank_unneeded(text, speech_only=True)
+    assert len(blanked) == len(text) and 0 < kept < 1
+    assert "Snow fell" not in blanked and "Traffic" not in blanked
+    assert "Volkov said the talks had stalled." in blanked and "“We wait,” he added." in blanked
+    fast = QuoteExtractor(nlp, prefilter=True)(Article(text=text, source="test"))
+    full = QuoteExtractor(nlp)(Article(text=text, source="test"))
+    assert [(q.start, q.end, q.speaker) for q in fast.quotes] == [
+        (q.start, q.end, q.speaker) for q in full.quotes
+    ]
+    assert fast.quotes and all(q.text == text[q.start : q.end] for q in fast.quotes)

@@ -216,8 +216,10 @@ def _role_tokens(ent: Span) -> list[Token]:
 class SpeakerResolver:
     """Named mentions of one parsed article, and resolution of speaker mentions to them."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        """``text``: the article text when ``doc`` was parsed from a partly blanked copy."""
         self.doc = doc
+        self.text = text if text is not None else doc.text
         self._people: list[_Person] = []
         self._mentions: list[Mention] = []
         self._full_names: dict[str, str] = {}  # surname (lower) -> full name
@@ -291,7 +293,7 @@ class SpeakerResolver:
             r"\b([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)\s+" + re.escape(surname) + r"\b"
         )
         found = None
-        for m in pattern.finditer(self.doc.text, 0, position):
+        for m in pattern.finditer(self.text, 0, position):
             first = m.group(1).split()
             while first and (
                 first[0].lower().strip(".") in _TITLES or first[0] in _NOT_FIRST_NAMES
