@@ -202,12 +202,19 @@ def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "a
             chunk,
         )
     new_rows.sort(key=lambda r: (r["said_on"] is None, r["said_on"] or "", r["id"]))
+    # A statement that gained reports may read differently now: its vectors are
+    # recomputed, and all the batch's statements go through the model at once.
+    store.executemany(
+        "DELETE FROM statement_vectors WHERE statement_id = ?",
+        [(r["id"],) for r in new_rows if r["claim_id"]],
+    )
+    if embedder is not None:
+        _ensure_vectors(store, new_rows, embedder)
     touched: set[str] = set()
     for row in new_rows:
         old_claim = row["claim_id"]
         if old_claim:
             store.execute("UPDATE statements SET claim_id = NULL WHERE id = ?", (row["id"],))
-            store.execute("DELETE FROM statement_vectors WHERE statement_id = ?", (row["id"],))
             touched.add(old_claim)
         others = store.query(
             "SELECT id, person_key, text, claim_id FROM statements "
