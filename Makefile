@@ -5,18 +5,25 @@ PY := $(VENV)/bin/python
 ONRECORD := $(VENV)/bin/onrecord
 DEMO_DB ?= out/demo.db
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install demo test test-slow test-all lint bench browser clean
+.PHONY: install install-test demo test test-slow test-all lint bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	# torch first, pinned: 2.13.0 is the CPU build (a newer one pulls gigabytes of CUDA)
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e ".[dev,semantic]"
+	$(PY) -m pip install --quiet -e ".[semantic]"
 	touch $(STAMP)
 
+# The tests also exercise the optional backends: PostgreSQL, Parquet exports, Spark.
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,semantic,postgres,parquet,spark]"
+	touch $(TEST_STAMP)
+
 install: $(STAMP)
+install-test: $(TEST_STAMP)
 
 demo: install
 	@mkdir -p out
@@ -25,11 +32,11 @@ demo: install
 	$(ONRECORD) quotes --db $(DEMO_DB) --limit 40
 	$(ONRECORD) report --db $(DEMO_DB) --out out/report.html
 
-test: install
+test: install-test
 	$(PY) -m pytest -q
 
 # Slow tests: full corpora, a real PostgreSQL server, a real browser. CI runs them too.
-test-slow: install browser
+test-slow: install-test browser
 	$(PY) -m pytest -q -m slow
 
 test-all: test test-slow
@@ -39,7 +46,7 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed (apt-get install chromium); browser tests will be skipped"; fi; }
 
-lint: install
+lint: install-test
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
 
