@@ -225,3 +225,29 @@ def test_a_gzipped_jsonl_is_not_silently_misread(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(b'{"text": "x"}\n'))
     items = read(path)
     assert all(isinstance(i, Rejected) for i in items)
+
+
+def test_a_manifest_given_apart_from_the_articles_supplies_their_metadata(tmp_path: Path) -> None:
+    articles = tmp_path / "read-only"
+    articles.mkdir()
+    (articles / "a.txt").write_text(BODY, encoding="utf-8")
+    (articles / "b.txt").write_text(BODY.replace("Friday", "Monday"), encoding="utf-8")
+    meta = tmp_path / "meta"
+    meta.mkdir()
+    (meta / "dates.csv").write_text(
+        "file,outlet,published\n../read-only/a.txt,Northern Wire,2023-01-20\n"
+    )
+    first, second = read_sources([str(articles)], manifest=meta / "dates.csv")
+    assert (first.outlet, first.published, first.published_basis) == (
+        "Northern Wire",
+        date(2023, 1, 20),
+        "metadata",
+    )
+    assert second.published is None
+
+
+def test_a_missing_manifest_is_rejected_and_the_articles_still_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    items = list(read_sources([str(tmp_path / "a.txt")], manifest=tmp_path / "nope.csv"))
+    assert isinstance(items[0], Rejected) and items[0].reason == "no such manifest file"
+    assert isinstance(items[1], Article)

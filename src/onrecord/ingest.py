@@ -68,12 +68,14 @@ def ingest(
     progress: Progress | None = None,
     pipeline: Pipeline | None = None,
     after_batch: Sequence[Callable[[Store, list[str]], None]] = (),
+    manifest: str | None = None,
 ) -> IngestSummary:
     """Ingest every source named by ``paths`` into ``store`` and return a summary.
 
     ``after_batch`` callables (the cross-article stages: people, grouping) are
     given the store and the ids of the articles a batch added, inside the
-    batch's transaction.
+    batch's transaction. ``manifest`` names a CSV/JSONL of per-file metadata
+    kept outside the article folders.
     """
     summary = IngestSummary()
     batch_size = int(setting("batch_articles"))
@@ -97,7 +99,7 @@ def ingest(
 
     status = "failed"
     try:
-        fresh = _new_articles(read_sources(paths), store, summary, pending_rejected)
+        fresh = _new_articles(read_sources(paths, manifest), store, summary, pending_rejected)
         for item in process_articles(
             fresh,
             workers=workers,

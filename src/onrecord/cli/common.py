@@ -83,3 +83,13 @@ def progress_bar():
         console=Console(stderr=True),
         transient=False,
     )
+
+
+ManifestOption = Annotated[
+    str | None,
+    typer.Option(
+        "--manifest",
+        help="A manifest.csv/.jsonl (file, url, outlet, published, title) kept apart from the "
+        "articles; its file paths are relative to the manifest's folder.",
+    ),
+]

@@ -19,6 +19,7 @@ from onrecord.cli.common import (
     DbOption,
     Fmt,
     FormatOption,
+    ManifestOption,
     WorkersOption,
     app,
     fail,
@@ -44,6 +45,7 @@ def ingest(
             "--people", help="A people.toml of merge/split/alias decisions to apply first."
         ),
     ] = None,
+    manifest: ManifestOption = None,
 ) -> None:
     """Read articles, find who said what, and store it (idempotent, resumable)."""
     from onrecord.ingest import ingest as run_ingest
@@ -66,6 +68,7 @@ def ingest(
                 cues=cues.value,
                 progress=lambda done, rejected: bar.update(task, completed=done, rejected=rejected),
                 after_batch=cross_article_stages(),
+                manifest=manifest,
             )
             bar.update(task, total=summary.articles, completed=summary.articles)
     except OnrecordError as error:
@@ -166,6 +169,7 @@ def extract(
     ] = ExtractFmt.jsonl,
     workers: WorkersOption = None,
     cues: CuesOption = CueSet.speech,
+    manifest: ManifestOption = None,
 ) -> None:
     """Find quotes without storing anything; one JSON line per input document."""
     from onrecord.model import Article, Rejected
@@ -175,7 +179,7 @@ def extract(
     rejections: list[Rejected] = []
 
     def articles_only():
-        for item in read_sources(paths):
+        for item in read_sources(paths, manifest):
             if isinstance(item, Article):
                 yield item
             else:

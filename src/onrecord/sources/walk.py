@@ -12,7 +12,7 @@ from onrecord.sources.feeds import read_feed
 from onrecord.sources.html import article_from_html
 from onrecord.sources.jsonl import read_jsonl
 from onrecord.sources.limits import MAX_ARCHIVE_BYTES, check_size, decode_text
-from onrecord.sources.manifest import MANIFEST_NAMES, read_manifest
+from onrecord.sources.manifest import MANIFEST_NAMES, external_manifest, read_manifest
 from onrecord.sources.text import read_text_file
 from onrecord.sources.warc import read_warc
 
@@ -32,13 +32,23 @@ def _rejected(error: SourceError) -> Rejected:
     return Rejected(source=error.source, stage=error.stage, reason=error.reason)
 
 
-def read_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | Rejected]:
+def read_sources(
+    paths: Iterable[str | os.PathLike[str]], manifest: str | os.PathLike[str] | None = None
+) -> Iterator[Article | Rejected]:
     """Yield an `Article` or a `Rejected` for every input named by ``paths``.
 
     Folders are walked recursively in name order; a folder's ``manifest.csv`` or
     ``manifest.jsonl`` supplies metadata for the files it names and is not an
-    article itself. ``http(s)://`` arguments are fetched as pages or feeds.
+    article itself. A ``manifest`` given here (its ``file`` entries relative to
+    its own folder) supplies metadata too, and wins over a folder's manifest.
+    ``http(s)://`` arguments are fetched as pages or feeds.
     """
+    extra: dict[str, dict] = {}
+    if manifest is not None:
+        try:
+            extra = external_manifest(Path(manifest))
+        except SourceError as error:
+            yield _rejected(error)
     for raw in paths:
         name = os.fspath(raw)
         if name.startswith(("http://", "https://")):
@@ -46,10 +56,10 @@ def read_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | 
             continue
         path = Path(name)
         if path.is_dir():
-            yield from _read_folder(path)
+            yield from _read_folder(path, extra)
         elif path.is_file():
-            manifest = _manifest_for(path)
-            yield from _read_file(path, manifest.get(path.name))
+            fields = _manifest_for(path).get(path.name)
+            yield from _read_file(path, _with_extra(fields, extra, path))
         else:
             yield Rejected(source=name, stage="read", reason="no such file or folder")
 
@@ -61,7 +71,15 @@ def _manifest_for(path: Path) -> dict[str, dict]:
         return {}
 
 
-def _read_folder(folder: Path) -> Iterator[Article | Rejected]:
+def _with_extra(fields: dict | None, extra: dict[str, dict], path: Path) -> dict | None:
+    """Folder-manifest ``fields`` updated by the user's manifest entry for ``path``."""
+    given = extra.get(str(path.resolve())) if extra else None
+    if not given:
+        return fields
+    return {**(fields or {}), **given}
+
+
+def _read_folder(folder: Path, extra: dict[str, dict]) -> Iterator[Article | Rejected]:
     used = 0
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -78,7 +96,8 @@ def _read_folder(folder: Path) -> Iterator[Article | Rejected]:
             if _suffix(path) not in SOURCE_SUFFIXES:
                 continue
             used += 1
-            yield from _read_file(path, manifest.get(str(path.relative_to(here))))
+            fields = manifest.get(str(path.relative_to(here)))
+            yield from _read_file(path, _with_extra(fields, extra, path))
     if used == 0:
         yield Rejected(
             source=str(folder), stage="read", reason="folder holds no readable article files"
