@@ -637,7 +637,12 @@ class _ArticleRun:
                     or (c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _NP_CUE_PREPS)
                 )
             ]
-            comps = [c for c in comps if not (c.dep_ == "dobj" and c.lower_ in _NOT_CONTENT)]
+            predicative = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in token.children)
+            comps = [
+                c
+                for c in comps
+                if not (c.dep_ == "dobj" and c.lower_ in _NOT_CONTENT and not predicative)
+            ]
         if not comps:
             return None
         comp = comps[0]
@@ -731,7 +736,13 @@ class _ArticleRun:
             cut = low in _ADJUNCT_OPENERS or (
                 nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")
             )
-            if not cut and low in ("and", "but", "or") and token.i + 2 < span.end:
+            following = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else nxt
+            if (
+                not cut
+                and low in ("and", "but", "or")
+                and token.i + 2 < span.end
+                and following.lower_ != "that"
+            ):
                 # a coordinated clause with its own subject: "…, and three-quarters said …"
                 verb = next(
                     (t for t in token.doc[token.i + 2 : span.end] if t.pos_ in ("VERB", "AUX")),
@@ -747,8 +758,14 @@ class _ArticleRun:
             # "… and said it remained ready": the rest is another report of its own
             if token.dep_ == "cc" and not any(a <= token.idx < b for a, b in inside):
                 nxt = token.doc[token.i + 1 : token.i + 3]
-                if any(t.dep_ == "conj" and self._cue_at(t) is not None for t in nxt):
-                    return self._trim(start, token.idx)[1]
+                for t in nxt:
+                    cue = self._cue_at(t) if t.dep_ == "conj" else None
+                    if (
+                        cue is not None
+                        and cue.cls == "speech"
+                        and not any(c.dep_ in _SUBJECTS for c in t.children)
+                    ):
+                        return self._trim(start, token.idx)[1]
         return end
 
     def _clip_paragraph(self, start: int, end: int) -> tuple[int, int]:
