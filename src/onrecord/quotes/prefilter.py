@@ -59,6 +59,23 @@ def _needed(sentence: str, forms: frozenset[str]) -> bool:
     return any(word.lower() in forms for word in _WORD.findall(sentence))
 
 
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "st", "gen", "lt", "col", "sgt", "capt", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "jr", "sr", "inc", "co",
+    "corp", "ltd", "no", "vol", "vs", "etc", "ft", "mt", "prof", "rev", "hon", "pres", "atty",
+    "dept", "univ", "sen", "adm", "maj", "cmdr", "gens", "reps", "sens", "messrs", "ave", "blvd",
+}
+
+
+def _false_boundary(text: str, at: int) -> bool:
+    """A full stop that ends an abbreviation or an initial ("Gov.", "U.S.", "J.")."""
+    word = re.search(r"([A-Za-z.]+)\.$", text[max(0, at - 12) : at])
+    if not word:
+        return False
+    stem = word.group(1)
+    return stem.lower() in _ABBREVIATIONS or len(stem) == 1 or "." in stem
+
+
 def blank_unneeded(
     text: str, speech_only: bool = False, keep_first_line: bool = True
 ) -> tuple[str, float]:
@@ -68,7 +85,12 @@ def blank_unneeded(
     kept = 0
     start = 0
     first = True
-    for boundary in [*_SENTENCE_END.finditer(text), None]:
+    boundaries = [
+        b
+        for b in _SENTENCE_END.finditer(text)
+        if "\n" in b.group(0) or not _false_boundary(text, b.start())
+    ]
+    for boundary in [*boundaries, None]:
         end = boundary.start() if boundary else len(text)
         sentence = text[start:end]
         if sentence.strip():
