@@ -63,7 +63,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "st", "gen", "lt", "col", "sgt", "capt", "jan",
     "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "jr", "sr", "inc", "co",
     "corp", "ltd", "no", "vol", "vs", "etc", "ft", "mt", "prof", "rev", "hon", "pres", "atty",
-    "dept", "univ", "sen", "adm", "maj", "cmdr", "gens", "reps", "sens", "messrs", "ave", "blvd",
+    "dept", "univ", "adm", "maj", "cmdr", "gens", "reps", "sens", "messrs", "ave", "blvd",
 }
 
 
