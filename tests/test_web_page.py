@@ -125,7 +125,7 @@ def test_the_page_applies_the_search_in_its_address(page: Served, tmp_path: Path
     assert len(reader.quotes) == 2
     for shown, row in zip(reader.quotes, expected, strict=True):
         assert shown["wording"] == row["text"]
-        for part in (row["speaker"], row["said_on"], row["outlet"], row["kind"]):
+        for part in (row["person"] or row["speaker"], row["said_on"], row["outlet"], row["kind"]):
             assert part in shown["meta"]
     assert reader.status == "2 quotes"
 
