@@ -56,6 +56,8 @@ _XCOMP_CUES = {
 _ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
 # prepositions that make a cue phrase whose object is the content: "called for a ban"
 _NP_CUE_PREPS = {"for", "of", "about", "on"}
+# prepositions whose object is the topic of what was said: "commented on the decision"
+_TOPIC_PREPS = {"on", "about", "of", "for", "against", "in"}
 _NOT_CONTENT = {"it", "this", "that", "so", "statement", "interview"}
 # a paragraph led by a speaker label: "TAPPER: …", "EXCLUSIVE – Roger Stone: …"
 _LABEL = re.compile(
@@ -267,8 +269,6 @@ class _ArticleRun:
             seen += 1
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj") and not child.is_punct:
-                    if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                        return verb.head
                     return child
             if verb.dep_ == "conj":
                 # "denied that its dams … and said …": the parse may hang the second cue
@@ -325,6 +325,17 @@ class _ArticleRun:
             return None
         if subject.dep_ == "nsubjpass" and cue.lemma not in ("quote",):
             return None
+        if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+            # "O'Malley, who noted that …": written "who", said by the noun it refers to
+            antecedent = self.resolver.resolve(self._speaker_span(subject.head.head))
+            return ResolvedSpeaker(
+                subject.idx,
+                subject.idx + len(subject),
+                subject.text,
+                antecedent.name,
+                antecedent.kind,
+                antecedent.basis,
+            )
         return self.resolver.resolve(self._speaker_span(subject))
 
     # ----------------------------------------------------------------- content
@@ -637,6 +648,13 @@ class _ArticleRun:
                     or (c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _NP_CUE_PREPS)
                 )
             ]
+            if not comps and cue.cls == "speech" and cue.lemma not in ("say", "tell"):
+                # "commented on the decision", "spoke out in favor of gun control"
+                after = [c for c in token.rights if c.dep_ in ("prt", "prep")]
+                if after and after[0].dep_ == "prt":
+                    after = after[1:]
+                if after and after[0].dep_ == "prep" and after[0].lower_ in _TOPIC_PREPS:
+                    comps = [after[0]]
             predicative = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in token.children)
             comps = [
                 c
@@ -700,9 +718,11 @@ class _ArticleRun:
         for outside in (subject, token):
             if outside is None or outside.dep_ == "relcl":
                 continue
-            o_first = outside.left_edge.idx if outside is subject else outside.idx
-            o_last = outside.right_edge if outside is subject else outside
-            o_end = o_last.idx + len(o_last)
+            if outside is subject:
+                mention = self._speaker_span(outside)
+                o_first, o_end = mention.start_char, mention.end_char
+            else:
+                o_first, o_end = outside.idx, outside.idx + len(outside)
             if start < o_first < end or start < o_end <= end:
                 if o_first - start >= end - o_end:
                     end = o_first
