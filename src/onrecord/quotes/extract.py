@@ -245,6 +245,10 @@ class _ArticleRun:
             return None
         if token.dep_ == "amod" or (token.i > 0 and token.doc[token.i - 1].text == "-"):
             return None  # "so-called", "self-described": an adjective, not a report
+        if token.tag_ == "VBN" and token.dep_ == "acl":
+            return None  # "a program called Sandy Hook Promise": a name, not a report
+        if token.tag_ == "VB" and token.dep_ == "ROOT" and token.i == token.sent.start:
+            return None  # "Call it viral fundraising.": an imperative
         lemma = token.lemma_.lower()
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
