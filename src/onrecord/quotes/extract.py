@@ -612,6 +612,10 @@ class _ArticleRun:
             and token.head.i < token.i
             and doc[token.left_edge.i - 1].text == ","
             and all(c.dep_ not in ("dobj", "xcomp", "ccomp") for c in token.children)
+            and (
+                self._own_clause(token)[1] + 1 >= token.sent.end
+                or doc[self._own_clause(token)[1] + 1].is_punct
+            )
         ):
             # "The economy is strong, he said." parsed with the cue hanging off the content;
             # "In three years, Barden says, far too many lives were lost": content on both sides
