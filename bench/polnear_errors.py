@@ -41,14 +41,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="train")
     parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--offset", type=int, default=0)
     parser.add_argument("--show", type=int, default=15)
     parser.add_argument("--subset", default="speech")
     parser.add_argument("--category", default="")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    gold = load_gold(f"/work/shared/eval/polnear_{args.split}.jsonl")[: args.limit]
+    gold = load_gold(f"/work/shared/eval/polnear_{args.split}.jsonl")
+    gold = gold[args.offset : args.offset + args.limit]
     nlp = load_nlp()
-    docs = parsed_docs(gold, args.split, nlp)
+    docs = parsed_docs(gold, f"{args.split}{args.offset or ''}", nlp)
     extractor = QuoteExtractor(nlp, cues="speech" if args.subset == "speech" else "all")
     preds = []
     errors: list[tuple[str, str]] = []

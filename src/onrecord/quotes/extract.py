@@ -368,7 +368,11 @@ class _ArticleRun:
                 if (
                     len(between) <= 4
                     and not between.strip(" ,—–-")
-                    and (self._sentence_like(mark) or mark.start < sent.start_char)
+                    and (
+                        self._sentence_like(mark)
+                        or mark.start <= sent.start_char
+                        or not self.text[sent.start_char : mark.start].strip(" \n:—–-")
+                    )
                 ):
                     found.append(i)
             elif mark.start >= clause_end_char:
@@ -390,13 +394,22 @@ class _ArticleRun:
         """First and last token index of the cue's own clause: the cue and its
         non-content dependents, without a sentence-final full stop."""
         own = {token.i}
+        handed_on = len(token.doc)  # where a later cue takes over the clause
         for child in token.children:
             if child.dep_ in _CONTENT_DEPS or child.dep_ in ("xcomp", "dobj", "conj", "cc"):
                 continue
+            if child.i > handed_on:
+                break
             if child.is_space or (child.i > token.i and child.text in (".", "!", "?")):
                 continue
             if child.is_punct and child.text in _MARK_CHARS:
                 continue
+            if child.i > token.i and any(self._cue_at(t) is not None for t in child.subtree):
+                handed_on = child.i  # "… said before adding: …": the rest is that cue's
+                continue
+            sub_start, sub_end = child.left_edge.idx, child.right_edge.idx
+            if any(m.start <= sub_start and sub_end < m.end for m in self.marks):
+                continue  # quoted words the parse hung on the cue are content, not clause
             own.update(t.i for t in child.subtree)
         return min(own), max(own)
 
@@ -431,14 +444,7 @@ class _ArticleRun:
     def _mark_after_clause(self, cue: _Cue) -> int | None:
         """The quotation that starts right after the cue's own clause, in the same paragraph."""
         token = cue.token
-        own = [token.i]
-        for child in token.rights:
-            if child.dep_ in (*_CONTENT_DEPS, "xcomp", "conj", "cc") or child.is_space:
-                continue
-            own.append(child.right_edge.i)
-        while token.doc[max(own)].is_space and max(own) > token.i:
-            own.remove(max(own))
-        last = token.doc[max(own)]
+        last = token.doc[self._own_clause(token)[1]]
         clause_end = last.idx + len(last)
         for i, mark in enumerate(self.marks):
             if mark.start < clause_end or i in self.used_marks:
@@ -604,6 +610,11 @@ class _ArticleRun:
             _ = sent
             return (start, end, self._marks_in(start, end), ()) if end > start else None
         comps = [c for c in token.children if c.dep_ in _CONTENT_DEPS]
+        comps = [
+            c
+            for c in comps
+            if not any(self._cue_at(t) is not None for t in doc[token.i + 1 : c.left_edge.i])
+        ]  # "said before adding: “…”": the content belongs to the nearer cue
         if not comps and cue.lemma in _XCOMP_CUES:
             comps = [c for c in token.children if c.dep_ == "xcomp"]
         if (
@@ -653,7 +664,12 @@ class _ArticleRun:
                 if c.i > token.i
                 and (
                     c.dep_ in ("dobj", "oprd")
-                    or (c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _NP_CUE_PREPS)
+                    or (
+                        c.dep_ == "prep"
+                        and c.i == token.i + 1
+                        and c.lower_ in _NP_CUE_PREPS
+                        and cue.lemma not in ("say", "tell")
+                    )
                 )
             ]
             if not comps and cue.cls == "speech" and cue.lemma not in ("say", "tell"):
