@@ -408,7 +408,10 @@ class _ArticleRun:
                 handed_on = child.i  # "… said before adding: …": the rest is that cue's
                 continue
             sub_start, sub_end = child.left_edge.idx, child.right_edge.idx
-            if any(m.start <= sub_start and sub_end < m.end for m in self.marks):
+            if any(
+                m.start <= sub_start and sub_end < m.end and not m.start < token.idx < m.end
+                for m in self.marks
+            ):
                 continue  # quoted words the parse hung on the cue are content, not clause
             own.update(t.i for t in child.subtree)
         return min(own), max(own)
