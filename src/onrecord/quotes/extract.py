@@ -101,6 +101,8 @@ _NOT_LABELS = {
 }
 # words that, after a comma, open the writer's own addition to reported content
 _ADJUNCT_OPENERS = {
+    "a",
+    "an",
     "which",
     "where",
     "when",
@@ -800,6 +802,15 @@ class _ArticleRun:
                 ):
                     cut = low != "and" or self._cue_at(verb) is not None or verb.dep_ == "conj"
             if cut:
+                return self._trim(start, token.idx)[1]
+        for token in span[2:-1]:
+            # "“…,” and shared a link": after the quotation, the writer goes on
+            if (
+                token.dep_ == "cc"
+                and token.doc[token.i - 1].text in _MARK_CHARS
+                and any(m.end == token.doc[token.i - 1].idx + 1 for m in self.marks)
+                and token.doc[token.i + 1].pos_ in ("VERB", "AUX", "ADV")
+            ):
                 return self._trim(start, token.idx)[1]
         for token in span[2:]:
             # "… and said it remained ready": the rest is another report of its own

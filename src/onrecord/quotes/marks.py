@@ -132,8 +132,16 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")
+
+
 def scan(text: str) -> list[MarkSpan]:
-    """Return the quoted spans of the whole text, paragraph by paragraph, sorted by start."""
+    """Return the quoted spans of the whole text, paragraph by paragraph, sorted by start.
+
+    Quotation marks inside markup left in the text (``<tweet author="…">``) are ignored.
+    """
+    if "<" in text:
+        text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
     out: list[MarkSpan] = []
     previous_open = False
     for start, end in paragraphs(text):
