@@ -7,7 +7,7 @@ DEMO_DB ?= out/demo.db
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install install-test demo test test-slow test-all lint bench browser clean
+.PHONY: install install-test demo test test-slow test-all lint bench system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,15 +36,22 @@ test: install-test
 	$(PY) -m pytest -q
 
 # Slow tests: full corpora, a real PostgreSQL server, a real browser. CI runs them too.
-test-slow: install-test browser
+test-slow: install-test system-deps
 	$(PY) -m pytest -q -m slow
 
 test-all: test test-slow
 
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is not installed (apt-get install chromium); browser tests will be skipped"; fi; }
+# System packages the slow tests use: Chromium (the page and the report), the
+# PostgreSQL server (store contract), Java (Spark). Installed only when missing.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing system packages:$$missing (apt-get install them); their tests will be skipped"; fi; \
+	fi
 
 lint: install-test
 	$(VENV)/bin/ruff check src tests bench
