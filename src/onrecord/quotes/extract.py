@@ -57,7 +57,7 @@ _ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind"
 # prepositions that make a cue phrase whose object is the content: "called for a ban"
 _NP_CUE_PREPS = {"for", "of", "about", "on"}
 # prepositions whose object is the topic of what was said: "commented on the decision"
-_TOPIC_PREPS = {"on", "about", "of", "for", "against", "in"}
+_TOPIC_PREPS = {"on", "about", "of", "for", "against"}
 _NOT_CONTENT = {"it", "this", "that", "so", "statement", "interview"}
 # a paragraph led by a speaker label: "TAPPER: …", "EXCLUSIVE – Roger Stone: …"
 _LABEL = re.compile(
@@ -620,6 +620,14 @@ class _ArticleRun:
             for c in comps
             if not any(self._cue_at(t) is not None for t in doc[token.i + 1 : c.left_edge.i])
         ]  # "said before adding: “…”": the content belongs to the nearer cue
+        # a complement after the cue is its content before one left of it (another clause)
+        comps.sort(key=lambda c: (c.i < token.i, abs(c.i - token.i)))
+        if (
+            comps
+            and comps[0].i < token.i
+            and any(c.dep_ in ("dobj",) and c.i > token.i for c in token.children)
+        ):
+            comps = []
         if not comps and cue.lemma in _XCOMP_CUES:
             comps = [c for c in token.children if c.dep_ == "xcomp"]
         if (
@@ -661,6 +669,17 @@ class _ArticleRun:
                     ):
                         comps = [clause]
                     break
+        if not comps and cue.cls == "speech" and cue.lemma not in ("say", "tell"):
+            # "commented on the decision", "warned of the dangers", "called for a ban"
+            after = [c for c in token.rights if c.dep_ in ("prt", "prep")]
+            if after and after[0].dep_ == "prt":
+                after = after[1:]
+            if after and after[0].dep_ == "prep" and after[0].lower_ in _TOPIC_PREPS:
+                if any(c.dep_ in ("pobj", "pcomp") for c in after[0].children):
+                    comps = [after[0]]
+                else:
+                    # "calling for the US to step up …": the object came out as a clause
+                    comps = [c for c in token.rights if c.dep_ == "advcl" and c.i > after[0].i][:1]
         if not comps and cue.lemma in self.lexicon.object_content:
             # "called for a ban", "praised the deal", "described the talks as useful"
             comps = [
@@ -677,13 +696,6 @@ class _ArticleRun:
                     )
                 )
             ]
-            if not comps and cue.cls == "speech" and cue.lemma not in ("say", "tell"):
-                # "commented on the decision", "spoke out in favor of gun control"
-                after = [c for c in token.rights if c.dep_ in ("prt", "prep")]
-                if after and after[0].dep_ == "prt":
-                    after = after[1:]
-                if after and after[0].dep_ == "prep" and after[0].lower_ in _TOPIC_PREPS:
-                    comps = [after[0]]
             predicative = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in token.children)
             comps = [
                 c
@@ -835,7 +847,8 @@ class _ArticleRun:
 
     def _from_cue(self, cue: _Cue) -> None:
         token = cue.token
-        if token.dep_ == "xcomp" and self._cue_at(token.head) is not None:
+        head_cue = self._cue_at(token.head) if token.dep_ == "xcomp" else None
+        if head_cue is not None and head_cue.lemma in _XCOMP_CUES:
             return  # "declined to say whether …": one report, made by the governing cue
         self._close_open_mark(cue)
         if self._is_interviewer_question(cue):
