@@ -669,7 +669,13 @@ class _ArticleRun:
                     ):
                         comps = [clause]
                     break
-        if not comps and cue.cls == "speech" and cue.lemma not in ("say", "tell"):
+        has_object = any(c.dep_ == "dobj" and c.i > token.i for c in token.children)
+        if (
+            not comps
+            and cue.cls == "speech"
+            and cue.lemma not in ("say", "tell")
+            and not has_object
+        ):
             # "commented on the decision", "warned of the dangers", "called for a ban"
             after = [c for c in token.rights if c.dep_ in ("prt", "prep")]
             if after and after[0].dep_ == "prt":
