@@ -1,6 +1,6 @@
 """Time the Spark batch job with one and with two executor cores.
 
-    python bench/spark_batch.py --limit 200
+    python bench/spark_batch.py --limit 200 [--baseline]
 
 The corpus is the texts of ``../shared/eval/polnear_train.jsonl`` when that file
 is there (copied, with their doc_id and date only, into a temporary JSONL that
@@ -67,12 +67,34 @@ def write_corpus(path: Path, limit: int) -> str:
     return f"{written} articles of examples/corpus, repeated"
 
 
+def baseline(corpus: Path, cues: str) -> None:
+    """Time `onrecord.pipeline.Pipeline` over the corpus in this process, for comparison."""
+    from onrecord.pipeline import Pipeline
+    from onrecord.sources import read_sources
+
+    began = time.monotonic()
+    pipeline = Pipeline(cues)  # type: ignore[arg-type]
+    articles = [a for a in read_sources([corpus]) if isinstance(a, Article)]
+    for article in articles:
+        pipeline.safe(article)
+    seconds = time.monotonic() - began
+    print(
+        f"in-process, no Spark: {len(articles)} articles in {seconds:.1f} s "
+        f"({len(articles) / seconds:.2f} articles/s)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=200, help="articles in the corpus")
     parser.add_argument("--cores", default="1,2", help="executor cores to compare, e.g. 1,2")
     parser.add_argument("--partitions", type=int, default=8, help="pipeline partitions")
     parser.add_argument("--cues", default="speech", choices=("speech", "all"))
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also time the plain in-process pipeline (one process, model load included)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="onrecord-spark-bench-") as tmp:
@@ -105,8 +127,13 @@ def main() -> None:
                 f"{master}: {summary.articles} articles, {summary.quotes} quotes, "
                 f"{summary.rejected} rejected, {summary.stories} stories, "
                 f"{summary.statement_pairs} statement pairs; job {seconds:.1f} s "
-                f"({rates[cores]:.2f} articles/s), Spark start-up {startup:.1f} s"
+                f"({rates[cores]:.2f} articles/s), of which reading and pipeline "
+                f"{summary.pipeline_seconds:.1f} s "
+                f"({summary.articles / summary.pipeline_seconds:.2f} articles/s); "
+                f"Spark start-up {startup:.1f} s"
             )
+        if args.baseline:
+            baseline(corpus, args.cues)
         if len(rates) > 1:
             first, *_, last = sorted(rates)
             print(f"speed-up local[{last}] over local[{first}]: {rates[last] / rates[first]:.2f}x")

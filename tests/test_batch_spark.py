@@ -468,17 +468,31 @@ def test_loading_the_output_gives_the_store_an_ingest_gives(
 
 
 @pytest.mark.slow
-def test_the_command_line_runs_a_job(spark, run: Run, tmp_path: Path) -> None:
+def test_the_command_line_runs_a_job_on_archives_and_folders(
+    spark, run: Run, tmp_path: Path
+) -> None:
     from typer.testing import CliRunner
 
     from onrecord.cli import app
 
-    out = tmp_path / "cli-out"
-    result = CliRunner().invoke(
-        app,
-        ["batch", "run", str(run.inputs[1]), "--out", str(out), "--master", "local[2]"],
-        catch_exceptions=False,
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "pier.txt").write_text(
+        "---\noutlet: Pier Bulletin\npublished: 2024-05-24\n---\n"
+        'Rosa Lindqvist, the harbour master, said on Friday: "The pier reopens on Monday."\n',
+        encoding="utf-8",
     )
+    out = tmp_path / "cli-out"
+    argv = ["batch", "run", str(run.inputs[1]), str(notes), "--out", str(out)]
+    result = CliRunner().invoke(app, [*argv, "--master", "local[2]"], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
-    assert "2 articles" in result.stdout
-    assert len(table(out, "articles")) == 2 and not table(out, "rejected")
+    assert "3 articles" in result.stdout
+    articles = table(out, "articles")
+    assert [a["outlet"] for a in articles] == [
+        "Harbour Gazette",
+        "Harbour Gazette",
+        "Pier Bulletin",
+    ]
+    assert not table(out, "rejected")
+    again = CliRunner().invoke(app, argv, catch_exceptions=False)
+    assert again.exit_code == 1 and "--overwrite" in again.stderr
