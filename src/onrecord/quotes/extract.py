@@ -319,9 +319,13 @@ class _ArticleRun:
             if objs:
                 return self.resolver.resolve(self._speaker_span(objs[0]))
             return None
-        if cue.lemma in ("quote", "cite") and token.dep_ not in _SUBJECTS:
-            pass
         subject = self._subject_of(token)
+        if subject is None or self._in_quotation(subject.idx, token.idx):
+            # the parse found the subject inside the quotation, or none at all: take the
+            # noun phrase next to the cue ("“…,” said Anna Berg", "“…,” Berg joked")
+            subject = self._subject_beside(token) or (
+                None if subject is None or self._in_quotation(subject.idx, token.idx) else subject
+            )
         if subject is None:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -343,6 +347,41 @@ class _ArticleRun:
                 antecedent.basis,
             )
         return self.resolver.resolve(self._speaker_span(subject))
+
+    def _in_quotation(self, position: int, cue_position: int) -> bool:
+        """Whether ``position`` lies inside a quotation that does not also hold the cue."""
+        return any(
+            m.start <= position < m.end and not m.start <= cue_position < m.end for m in self.marks
+        )
+
+    def _subject_beside(self, token: Token) -> Token | None:
+        """The head of the noun phrase right after or right before the cue, outside quotes."""
+        doc = token.doc
+        after = token.i + 1
+        while after < token.sent.end and doc[after].pos_ in ("ADV", "PART"):
+            after += 1
+        candidates = []
+        if after < token.sent.end:
+            candidates.append(doc[after])
+        before = token.i - 1
+        while before >= token.sent.start and doc[before].pos_ in ("ADV", "AUX", "PART"):
+            before -= 1
+        if before >= token.sent.start:
+            candidates.append(doc[before])
+        for candidate in candidates:
+            if candidate.pos_ not in ("PROPN", "NOUN", "PRON") or self._in_quotation(
+                candidate.idx, token.idx
+            ):
+                continue
+            head = candidate
+            while (
+                head.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod")
+                and head.head.i != token.i
+                and abs(head.head.i - head.i) <= 4
+            ):
+                head = head.head
+            return head
+        return None
 
     # ----------------------------------------------------------------- content
     def _trim(self, start: int, end: int) -> tuple[int, int]:
