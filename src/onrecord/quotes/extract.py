@@ -124,6 +124,7 @@ _ADJUNCT_OPENERS = {
 _PARSER_MARKS = str.maketrans({"«": "“", "»": "”", "„": "“", "‹": "‘", "›": "’"})
 # "VESTBY, March 14 (Northgate Wire) - ", "WASHINGTON (AP) — ": not part of what was said
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,},?[^\n.]{0,40}?\s[-—–]+\s+")
+_NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _STRICT_EXTENSION = False
 _CUT_CONJ = True
 _CUT_NP = True
@@ -369,8 +370,10 @@ class _ArticleRun:
         if before >= token.sent.start:
             candidates.append(doc[before])
         for candidate in candidates:
-            if candidate.pos_ not in ("PROPN", "NOUN", "PRON") or self._in_quotation(
-                candidate.idx, token.idx
+            if (
+                candidate.pos_ not in ("PROPN", "NOUN", "PRON")
+                or candidate.ent_type_ in _NOT_SPEAKER_ENTS
+                or self._in_quotation(candidate.idx, token.idx)
             ):
                 continue
             head = candidate
