@@ -498,7 +498,19 @@ class _ArticleRun:
                 continue
             between = self.text[clause_end : mark.start]
             same_paragraph = self._paragraph_index(mark.start) == self._paragraph_index(cue.start)
-            if len(between) <= 4 and between.strip() in ("", ".", ",", ":") and same_paragraph:
+            if not same_paragraph:
+                return None
+            if len(between) <= 4 and between.strip() in ("", ".", ",", ":"):
+                return i
+            # “A,” he said when asked about it. “B.”: the rest of the cue's sentence is the
+            # writer's, and the quotation resumes with the next sentence
+            sentence_end = cue.token.sent.end_char
+            if (
+                mark.start >= sentence_end
+                and not self.text[sentence_end : mark.start].strip()
+                and between.rstrip().rstrip("”’\"'")[-1:] in (".", "!", "?")
+                and len(between) <= 200
+            ):
                 return i
             return None
         return None
