@@ -176,6 +176,18 @@ CASES = [
         id="paragraph-continues-a-quote-without-closing-it",
     ),
     pytest.param(
+        INTRO + "“We have waited long enough,” he said when asked about the summit. “The"
+        " proposals are the same as in January.”",
+        (
+            "direct",
+            "“We have waited long enough,” he said when asked about the summit. “The proposals"
+            " are the same as in January.”",
+            "he",
+            "Dmitry Volkov",
+        ),
+        id="quote-resumes-after-the-writers-words",
+    ),
+    pytest.param(
         "“The talks are over, Volkov said on Friday.",
         ("direct", "“The talks are over", "Volkov", "Volkov"),
         id="unbalanced-opening-mark",
@@ -281,6 +293,11 @@ def test_cues_must_be_speech_or_all(nlp) -> None:
 )
 def test_mark_scanner_tells_quotes_from_apostrophes(text: str, quoted: list[str]) -> None:
     assert [text[m.start : m.end] for m in scan(text)] == quoted
+
+
+def test_mark_scanner_ignores_marks_inside_markup() -> None:
+    text = '<tweet author="anna" id="42">We will win</tweet> and “she means it”.'
+    assert [text[m.start : m.end] for m in scan(text)] == ["“she means it”"]
 
 
 def test_mark_scanner_closes_an_open_quote_at_the_paragraph_end() -> None:
