@@ -124,6 +124,33 @@ _ADJUNCT_OPENERS = {
 _PARSER_MARKS = str.maketrans({"«": "“", "»": "”", "„": "“", "‹": "‘", "›": "’"})
 # "VESTBY, March 14 (Northgate Wire) - ", "WASHINGTON (AP) — ": not part of what was said
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,},?[^\n.]{0,40}?\s[-—–]+\s+")
+# objects of "spoke on …" that are the channel or the circumstances, not the topic
+_NOT_TOPICS = {
+    "phone",
+    "telephone",
+    "condition",
+    "camera",
+    "record",
+    "behalf",
+    "television",
+    "tv",
+    "radio",
+    "air",
+    "stage",
+    "floor",
+    "call",
+    "video",
+    "twitter",
+    "facebook",
+    "background",
+    "line",
+    "program",
+    "show",
+    "panel",
+    "podcast",
+    "network",
+    "channel",
+}
 _NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _STRICT_EXTENSION = False
 _CUT_CONJ = True
@@ -735,7 +762,13 @@ class _ArticleRun:
             if after and after[0].dep_ == "prt":
                 after = after[1:]
             if after and after[0].dep_ == "prep" and after[0].lower_ in _TOPIC_PREPS:
-                if any(c.dep_ in ("pobj", "pcomp") for c in after[0].children):
+                objects = [c for c in after[0].children if c.dep_ in ("pobj", "pcomp")]
+                if objects and (
+                    objects[0].lemma_.lower() in _NOT_TOPICS
+                    or objects[0].ent_type_ in _NOT_SPEAKER_ENTS
+                ):
+                    pass  # "spoke on the phone", "on condition of anonymity", "on Tuesday"
+                elif objects:
                     comps = [after[0]]
                 else:
                     # "calling for the US to step up …": the object came out as a clause
