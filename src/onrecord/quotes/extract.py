@@ -461,6 +461,13 @@ class _ArticleRun:
                 break
         return found[-2:] if len(found) > 2 else found
 
+    def _first_word(self, token: Token) -> int:
+        """Index of the first non-punctuation token of the cue's own clause."""
+        first = self._own_clause(token)[0]
+        while first < token.i and token.doc[first].is_punct:
+            first += 1
+        return first
+
     def _own_clause(self, token: Token) -> tuple[int, int]:
         """First and last token index of the cue's own clause: the cue and its
         non-content dependents, without a sentence-final full stop."""
@@ -713,25 +720,34 @@ class _ArticleRun:
             comps = [c for c in token.children if c.dep_ == "xcomp"]
         if (
             not comps
-            and token.dep_ in ("parataxis", "conj")
-            and token.head.i < token.i
-            and doc[token.left_edge.i - 1].text == ","
+            and token.dep_ in ("parataxis", "conj", "ccomp", "advcl")
+            and token.head.left_edge.i < self._first_word(token) - 1
+            and doc[self._first_word(token) - 1].text in (",", "—", "–")
             and all(c.dep_ not in ("dobj", "xcomp", "ccomp") for c in token.children)
             and (
                 self._own_clause(token)[1] + 1 >= token.sent.end
                 or doc[self._own_clause(token)[1] + 1].is_punct
+                or doc[self._own_clause(token)[1]].text in (",", "—", "–")
             )
         ):
             # "The economy is strong, he said." parsed with the cue hanging off the content;
             # "In three years, Barden says, far too many lives were lost": content on both sides
             head = token.head
-            content = [t for t in head.subtree if t.i < token.left_edge.i]
+            first_word = self._first_word(token)
+            last_word = self._own_clause(token)[1]
+            content = [t for t in head.subtree if t.i < first_word - 1]
             after = [
                 t
                 for t in head.subtree
-                if t.i > token.right_edge.i and not (t.is_punct and t.i == token.right_edge.i + 1)
+                if t.i > last_word and not (t.is_punct and t.i == last_word + 1)
             ]
-            if content:
+            clause_end = doc[last_word].idx + len(doc[last_word])
+            quoted = content and any(
+                (m.start <= content[0].idx and content[-1].idx < m.end)
+                or 0 <= m.start - clause_end <= 2
+                for m in self.marks
+            )
+            if content and not quoted:
                 start, end = self._trim(content[0].idx, content[-1].idx + len(content[-1]))
                 spans: tuple[tuple[int, int], ...] = ()
                 if len([t for t in after if not t.is_punct]) >= 3:
