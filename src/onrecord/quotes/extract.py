@@ -755,6 +755,19 @@ class _ArticleRun:
                     spans = ((start, end), (a_start, a_end))
                     end = a_end
                 return start, end, self._marks_in(start, end), spans
+        if (
+            not comps
+            and token.dep_ == "advcl"
+            and token.head.i > token.i
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        ):
+            # "As the Atlantic noted, trust in government is collapsing"
+            rest = [t for t in token.head.subtree if t.i > token.right_edge.i]
+            while rest and rest[0].is_punct:
+                rest = rest[1:]
+            if rest:
+                start, end = self._trim(rest[0].idx, rest[-1].idx + len(rest[-1]))
+                return start, end, self._marks_in(start, end), ()
         if not comps and cue.cls == "speech":
             # "said on Friday during a news conference that …": the parse hung the clause on
             # a modifier of the cue; a "that" clause inside the cue's subtree is its content
