@@ -301,9 +301,10 @@ class _ArticleRun:
         seen = 0
         while seen < 4:
             seen += 1
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "csubj") and not child.is_punct:
-                    return child
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]
+            if subjects:
+                # "The rejection …, Wilders said": the subject nearest the verb is the speaker
+                return min(subjects, key=lambda c: abs(c.i - verb.i))
             if verb.dep_ == "conj":
                 # "denied that its dams … and said …": the parse may hang the second cue
                 # inside the first one's content; its subject is the nearest cue's
@@ -713,9 +714,9 @@ class _ArticleRun:
         if (
             comps
             and comps[0].i < token.i
-            and any(c.dep_ in ("dobj",) and c.i > token.i for c in token.children)
+            and any(t.text == ";" for t in doc[comps[0].right_edge.i : token.i])
         ):
-            comps = []
+            comps = []  # "he made the point; he had said the same thing": another clause
         if not comps and cue.lemma in _XCOMP_CUES:
             comps = [c for c in token.children if c.dep_ == "xcomp"]
         if (
@@ -755,6 +756,22 @@ class _ArticleRun:
                     spans = ((start, end), (a_start, a_end))
                     end = a_end
                 return start, end, self._marks_in(start, end), spans
+        first_word = self._first_word(token)
+        if (
+            not comps
+            and token.dep_ == "ROOT"
+            and first_word - 1 > token.sent.start
+            and doc[first_word - 1].text == ","
+            and all(
+                t.is_punct or t.is_space
+                for t in doc[self._own_clause(token)[1] + 1 : token.sent.end]
+            )
+            and any(t.pos_ in ("VERB", "AUX") for t in doc[token.sent.start : first_word - 1])
+        ):
+            # "The rejection of the treaty signals the end, Wilders said." parsed without a
+            # complement: everything before the comma is what was said
+            start, end = self._trim(doc[token.sent.start].idx, doc[first_word - 1].idx)
+            return start, end, self._marks_in(start, end), ()
         if (
             not comps
             and token.dep_ == "advcl"
