@@ -461,6 +461,8 @@ def test_loading_the_output_gives_the_store_an_ingest_gives(
     batch, plain = stored(cli.db), stored(ingested)
     assert batch["quotes"] and batch["people"]
     assert batch == plain
+    stories = {a["id"]: a["story_id"] for a in batch["articles"] if a["story_id"]}
+    assert stories == {r["article_id"]: r["story_id"] for r in table(run.out, "stories")}
 
     again = cli("batch", "load", run.out)  # idempotent
     assert "0 articles" in again.stdout and "21 already stored" in again.stdout
@@ -496,3 +498,21 @@ def test_the_command_line_runs_a_job_on_archives_and_folders(
     assert not table(out, "rejected")
     again = CliRunner().invoke(app, argv, catch_exceptions=False)
     assert again.exit_code == 1 and "--overwrite" in again.stderr
+
+
+@pytest.mark.slow
+def test_a_run_with_no_usable_article_writes_empty_datasets(spark, tmp_path: Path, cli) -> None:
+    from onrecord.batch.spark import run_batch
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "never closed\n[]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch(spark, [str(tmp_path / "missing.jsonl"), str(bad)], out)
+    assert (summary.articles, summary.quotes, summary.stories, summary.rejected) == (0, 0, 0, 3)
+    assert [r["source"] for r in table(out, "rejected")] == [
+        str(tmp_path / "missing.jsonl"),
+        f"{bad}:1",
+        f"{bad}:2",
+    ]
+    loaded = cli("batch", "load", out)
+    assert loaded.exit_code == 1 and "0 articles, 0 quotes, 3 rejected" in loaded.stdout

@@ -7,7 +7,8 @@
   shingles found in the other reaches `STORY_THRESHOLD` (the store's rule), and
   stories are the connected components of confirmed pairs
   (`connected_components`: iterative minimum-label propagation in DataFrames).
-  A story's id is the store's id for a story started by its smallest article id.
+  A story's id is the one the store gives a story started by its first article
+  in publication order.
 * **Statement pairs**: quotes by the same speaker (name normalised as the
   store's grouping does) said within `PAIR_MAX_DAYS` days of each other, whose
   content stems have a Jaccard similarity of at least `PAIR_MIN_JACCARD`,
@@ -99,10 +100,19 @@ def find_stories(articles: DataFrame) -> DataFrame:
     edges = pairs.where(shared / smaller >= STORY_THRESHOLD).select(
         F.col("a.id").alias("src"), F.col("b.id").alias("dst")
     )
-    components = connected_components(edges)
-    # stable_id("story", smallest article id): sha1 of the parts joined by \x1f.
-    story_id = F.substring(F.sha1(F.concat(F.lit("story\x1f"), F.col("component"))), 1, 16)
-    return components.select(F.col("id").alias("article_id"), story_id.alias("story_id"))
+    components = connected_components(edges).join(articles.select("id", "published"), "id")
+    # The store names a story after the article it started from: the first in
+    # publication order (undated last, then by id); stable_id("story", that id)
+    # is the sha1 of the parts joined by \x1f.
+    first = components.groupBy("component").agg(
+        F.min(F.struct(F.col("published").isNull(), F.col("published"), F.col("id")))
+        .getField("id")
+        .alias("first")
+    )
+    story_id = F.substring(F.sha1(F.concat(F.lit("story\x1f"), F.col("first"))), 1, 16)
+    return components.join(first, "component").select(
+        F.col("id").alias("article_id"), story_id.alias("story_id")
+    )
 
 
 def find_statement_pairs(quotes: DataFrame) -> DataFrame:

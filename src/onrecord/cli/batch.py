@@ -47,7 +47,7 @@ def run(
     ],
     partitions: Annotated[
         int | None,
-        typer.Option(min=1, help="Partitions of the pipeline stage [default: 2 x cores]."),
+        typer.Option(min=1, help="Partitions of the pipeline stage (default: twice the cores)."),
     ] = None,
     master: Annotated[
         str, typer.Option(help="Spark master URL, e.g. local[*], local[2], spark://host:7077.")
