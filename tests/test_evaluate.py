@@ -177,3 +177,32 @@ def test_predict_writes_the_extract_jsonl_shape(nlp) -> None:
 def test_unknown_subset_is_refused() -> None:
     with pytest.raises(ValueError, match="subset"):
         score(GOLD, PRED, subset="thoughts")
+
+
+def test_evaluate_file_runs_the_pipeline_and_writes_predictions(tmp_path: Path) -> None:
+    from onrecord.evaluate import evaluate_file
+
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps(r) + "\n" for r in GOLD), encoding="utf-8")
+    pred_path = tmp_path / "pred.jsonl"
+    result = evaluate_file(gold_path, subset="speech", pred_out=pred_path)
+    assert result["subset"] == "speech" and result["articles"] == 1
+    assert result["n_gold"] == 3 and result["quote"]["R"] >= 2 / 3
+    lines = [json.loads(line) for line in pred_path.read_text(encoding="utf-8").splitlines()]
+    assert [line["doc_id"] for line in lines] == ["d1"]
+    assert score(GOLD, lines, subset="speech")["quote"] == result["quote"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("{not json\n", "not JSON"), ('{"doc_id": "x"}\n', "not a gold record")],
+)
+def test_a_broken_gold_file_is_reported(tmp_path: Path, content: str, message: str) -> None:
+    from onrecord.errors import SourceError
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SourceError, match=message):
+        load_gold(path)
+    with pytest.raises(SourceError, match="cannot read"):
+        load_gold(tmp_path / "missing.jsonl")

@@ -20,18 +20,112 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from onrecord.model import Article
+from onrecord.errors import SourceError, UsageError
+from onrecord.model import Article, ArticleResult, Quote
 from onrecord.quotes import QuoteExtractor
 
-__all__ = ["load_gold", "predict", "score"]
+__all__ = ["evaluate_file", "load_gold", "predict", "score"]
 
 Record = dict[str, Any]
 
 
 def load_gold(path: str | Path) -> list[Record]:
-    """Return the gold records of a JSONL file, one dict per article."""
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """Return the gold records of a JSONL file, one dict per article.
+
+    Raises ``SourceError`` when the file cannot be read or a line is not a gold record.
+    """
+    records: list[Record] = []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise SourceError(
+                        str(path),
+                        f"line {number} is not JSON ({error.msg}); fix or remove it",
+                        stage="eval",
+                    ) from error
+                if not isinstance(record, dict) or not {"doc_id", "text", "quotes"} <= set(record):
+                    raise SourceError(
+                        str(path),
+                        f"line {number} lacks doc_id, text or quotes: not a gold record",
+                        stage="eval",
+                    )
+                records.append(record)
+    except OSError as error:
+        raise SourceError(
+            str(path), f"cannot read the gold file ({error.strerror})", "eval"
+        ) from error
+    return records
+
+
+def _prediction_line(doc_id: Any, quotes: Iterable[Quote]) -> Record:
+    lines = []
+    for q in quotes:
+        line: Record = {
+            "quote_start": q.start,
+            "quote_end": q.end,
+            "text": q.text,
+            "kind": q.kind,
+            "cue": q.cue,
+            "cue_class": q.cue_class,
+            "speaker_start": q.speaker_start,
+            "speaker_end": q.speaker_end,
+            "speaker_text": q.speaker_text,
+            "speaker": q.speaker,
+        }
+        if q.spans:
+            line["quote_spans"] = [list(span) for span in q.spans]
+        lines.append(line)
+    return {"doc_id": doc_id, "quotes": lines}
+
+
+def _article(record: Record) -> Article:
+    return Article(
+        text=record["text"],
+        source=str(record.get("doc_id")),
+        title=record.get("title"),
+        doc_id=record.get("doc_id"),
+    )
+
+
+def evaluate_file(
+    gold_path: str | Path,
+    subset: str = "speech",
+    min_overlap: float = 0.5,
+    workers: int | None = None,
+    pred_out: str | Path | None = None,
+) -> dict[str, Any]:
+    """Run the full per-article pipeline over a gold file and score it (``onrecord eval``).
+
+    ``subset="speech"`` scores the default speech output against the gold speech cues;
+    ``"all"`` scores ``cues="all"`` output against every attribution. The predictions
+    are written to ``pred_out`` (JSONL) when given. Returns ``score``'s figures plus
+    ``subset`` and ``articles``.
+    """
+    from onrecord.pipeline import process_articles
+
+    if subset not in ("all", "speech"):
+        raise UsageError(f"subset must be 'all' or 'speech', not {subset!r}")
+    gold = load_gold(gold_path)
+    results = process_articles(
+        (_article(record) for record in gold),
+        workers=workers or 1,
+        cues=subset,  # type: ignore[arg-type]
+    )
+    predictions = []
+    for record, result in zip(gold, results, strict=True):
+        quotes = result.quotes if isinstance(result, ArticleResult) else ()
+        predictions.append(_prediction_line(record.get("doc_id"), quotes))
+    if pred_out is not None:
+        with open(pred_out, "w", encoding="utf-8") as handle:
+            for line in predictions:
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    figures = score(gold, predictions, subset=subset, min_overlap=min_overlap)
+    return {"subset": subset, "articles": len(gold), **figures}
 
 
 def predict(records: Iterable[Record], extractor: QuoteExtractor) -> list[Record]:
@@ -42,34 +136,10 @@ def predict(records: Iterable[Record], extractor: QuoteExtractor) -> list[Record
     "speaker_start", "speaker_end", "speaker_text", "speaker"}]}`` (plus
     ``quote_spans`` when a quote's content comes in pieces).
     """
-    out: list[Record] = []
-    for record in records:
-        article = Article(
-            text=record["text"],
-            source=str(record.get("doc_id")),
-            title=record.get("title"),
-            doc_id=record.get("doc_id"),
-        )
-        result = extractor(article)
-        quotes = []
-        for q in result.quotes:
-            line: Record = {
-                "quote_start": q.start,
-                "quote_end": q.end,
-                "text": q.text,
-                "kind": q.kind,
-                "cue": q.cue,
-                "cue_class": q.cue_class,
-                "speaker_start": q.speaker_start,
-                "speaker_end": q.speaker_end,
-                "speaker_text": q.speaker_text,
-                "speaker": q.speaker,
-            }
-            if q.spans:
-                line["quote_spans"] = [list(s) for s in q.spans]
-            quotes.append(line)
-        out.append({"doc_id": record.get("doc_id"), "quotes": quotes})
-    return out
+    return [
+        _prediction_line(record.get("doc_id"), extractor(_article(record)).quotes)
+        for record in records
+    ]
 
 
 def _token_chars(text: str, start: int, end: int) -> set[int]:
