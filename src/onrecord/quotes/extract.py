@@ -851,6 +851,11 @@ class _ArticleRun:
             comp = objects[0]
         first = comp.left_edge
         last = comp.right_edge
+        if comp.dep_ == "xcomp":
+            # "urged the party to drop the rule": who is urged belongs to the content
+            objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < comp.i]
+            if objects:
+                first = objects[0].left_edge
         if comp.dep_ in ("ccomp", "xcomp"):
             # "says A, but for Republicans, B": a coordinated clause after a comma with its
             # own subject is the reporter's, not the speaker's
