@@ -172,7 +172,13 @@ CASES = [
         INTRO
         + "“We have waited long enough,” he said.\n\n“The proposals are the same as in"
         + " January.\n\n“Until they answer, there is nothing to sign.”",
-        ("direct", "“The proposals are the same as in January.", "he", "Dmitry Volkov"),
+        (
+            "direct",
+            "“The proposals are the same as in January.\n\n“Until they answer, there is nothing"
+            " to sign.”",
+            "he",
+            "Dmitry Volkov",
+        ),
         id="paragraph-continues-a-quote-without-closing-it",
     ),
     pytest.param(
@@ -293,6 +299,21 @@ def test_cues_must_be_speech_or_all(nlp) -> None:
 )
 def test_mark_scanner_tells_quotes_from_apostrophes(text: str, quoted: list[str]) -> None:
     assert [text[m.start : m.end] for m in scan(text)] == quoted
+
+
+def test_a_quote_left_open_goes_on_in_the_next_paragraph(speech: QuoteExtractor) -> None:
+    text = (
+        "‘We were robbed,’ fumed Anna Berg. ‘Everyone saw the handball.\n\n"
+        "‘I will call the league on Monday.’"
+    )
+    quotes = run(speech, text).quotes
+    assert len(quotes) == 1
+    assert [text[a:b] for a, b in quotes[0].spans] == [
+        "‘We were robbed,’",
+        "‘Everyone saw the handball.",
+        "‘I will call the league on Monday.’",
+    ]
+    assert quotes[0].speaker == "Anna Berg"
 
 
 def test_mark_scanner_ignores_marks_inside_markup() -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -568,7 +568,9 @@ class _ArticleRun:
                 cue = self._cue_at(token)
                 if cue is not None:
                     self._from_cue(cue)
+        self._paragraph_runs()
         self._continuations()
+        self._paragraph_runs()
         # a report inside someone's quotation ("“They told me it was over,” she said") is part
         # of her words, not an attribution of its own
         quoted = [m for m in self.marks if self._sentence_like(m)]
@@ -1112,12 +1114,43 @@ class _ArticleRun:
             )
         )
 
+    def _paragraph_runs(self) -> None:
+        """A quotation left open at a paragraph's end goes on in the next paragraph that
+        opens with a quotation mark: one quote in several pieces."""
+        for n, quote in enumerate(self.quotes):
+            if quote.kind not in ("direct", "partial"):
+                continue
+            pieces = list(quote.spans) or [(quote.start, quote.end)]
+            grown = False
+            while True:
+                last = next(
+                    (i for i, m in enumerate(self.marks) if m.end == pieces[-1][1] and m.open_end),
+                    None,
+                )
+                if last is None or last + 1 >= len(self.marks):
+                    break
+                following = self.marks[last + 1]
+                if not following.continues or last + 1 in self.used_marks:
+                    break
+                pieces.append((following.start, following.end))
+                self.used_marks.add(last + 1)
+                grown = True
+            if grown:
+                self.quotes[n] = replace(
+                    quote,
+                    end=pieces[-1][1],
+                    text=self.text[quote.start : pieces[-1][1]],
+                    spans=tuple(pieces),
+                )
+
     def _continuations(self) -> None:
         """Quotations with no cue right after an attributed quote belong to its speaker."""
         by_start = sorted(self.quotes, key=lambda q: q.start)
         for i, mark in enumerate(self.marks):
             if i in self.used_marks or i in self.question_marks:
                 continue
+            if mark.continues and i > 0 and self.marks[i - 1].open_end:
+                continue  # the quotation of the paragraph before goes on: one quote
             if not (self._sentence_like(mark) and self._starts_sentence(mark)):
                 continue
             previous = [q for q in by_start if q.end <= mark.start and q.speaker]

@@ -120,7 +120,11 @@ def scan_paragraph(text: str, start: int, end: int) -> list[MarkSpan]:
             open_at = i
         i += 1
     if open_at is not None:
-        if opener in _SINGLE:
+        # an unclosed single mark is usually an apostrophe, unless it opens a sentence
+        opens_sentence = text[open_at + 1 : open_at + 2].isupper() and (
+            open_at == start or not text[start:open_at].strip() or text[open_at - 1] == " "
+        )
+        if opener in _SINGLE and not opens_sentence:
             return spans
         spans.append(MarkSpan(open_at, _trim_end(text, open_at, end), open_end=True))
     return spans
