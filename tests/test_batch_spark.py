@@ -32,6 +32,7 @@ from onrecord.batch.parquet import (
 )
 from onrecord.errors import UsageError
 from onrecord.model import Article, ArticleResult, Mention, Quote
+from onrecord.store import QuoteFilter
 from onrecord.store.base import article_row, mention_rows, quote_rows
 
 PEOPLE = [
@@ -288,6 +289,56 @@ def test_inputs_are_numbered_in_the_order_ingest_reads_them(tmp_path: Path) -> N
         "no such file or folder",
         "empty file",
     ]
+
+
+def write_output(folder: Path, results: list[ArticleResult], rejected: list[tuple]) -> Path:
+    """A batch output written by hand with pyarrow, in the run's shapes."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from onrecord.batch.parquet import MANIFEST, REJECTED_COLUMNS
+
+    types = {"string": pa.string(), "int": pa.int32(), "long": pa.int64(), "double": pa.float64()}
+
+    def write(name: str, columns, records) -> None:
+        schema = pa.schema([(n, types[t]) for n, t in columns])
+        (folder / name).mkdir(parents=True)
+        rows = [dict(zip([n for n, _ in columns], r, strict=True)) for r in records]
+        pq.write_table(pa.Table.from_pylist(rows, schema), folder / name / "part-0.parquet")
+
+    write("articles", ARTICLE_COLUMNS, [article_record(r, n) for n, r in enumerate(results)])
+    write("quotes", QUOTE_COLUMNS, [q for n, r in enumerate(results) for q in quote_records(r, n)])
+    write(
+        "mentions",
+        MENTION_COLUMNS,
+        [m for n, r in enumerate(results) for m in mention_records(r, n)],
+    )
+    write("rejected", REJECTED_COLUMNS, rejected)
+    (folder / MANIFEST).write_text("{}")
+    return folder
+
+
+def test_load_resumes_where_the_store_stopped(tmp_path: Path, store) -> None:
+    from dataclasses import replace
+
+    first = sample_result()
+    second = replace(first, article=replace(first.article, url="https://delta.example/2"))
+    out = write_output(tmp_path / "out", [first, second], [("bad.jsonl:4", "read", "no text", 1)])
+    store.save_batch([first], [], None)
+    batches: list[list[str]] = []
+    summary = load_output(
+        out, store, after_batch=[lambda _, ids: batches.append(ids)], batch_size=1
+    )
+    assert (summary.articles, summary.quotes, summary.skipped, summary.rejected) == (1, 1, 1, 1)
+    assert [i for ids in batches for i in ids] == [second.article.id]
+    assert [r["text"] for r in store.quotes(QuoteFilter())] == ["We will build it"] * 2
+
+
+def test_load_refuses_rows_out_of_input_order(tmp_path: Path, store) -> None:
+    first = sample_result()
+    out = write_output(tmp_path / "out", [first], [("b", "read", "x", 9), ("a", "read", "x", 2)])
+    with pytest.raises(UsageError, match="not in input order"):
+        load_output(out, store)
 
 
 def test_load_refuses_a_folder_that_is_not_a_finished_run(tmp_path: Path, store) -> None:

@@ -18,6 +18,7 @@ This module needs pyarrow, not Spark: a run's output loads on any machine.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -337,13 +338,10 @@ def load_output(
     pending: list[Rejected] = []
 
     def flush() -> None:
-        known = store.known_articles([r.article.id for r in batch])
-        fresh = [r for r in batch if r.article.id not in known]
-        summary.skipped += len(batch) - len(fresh)
         rejections = list(pending)
         with store.transaction():
-            added_articles, added_quotes, _ = store.save_batch(fresh, rejections, run_id)
-            added = [r.article.id for r in fresh]
+            added_articles, added_quotes, _ = store.save_batch(batch, rejections, run_id)
+            added = [r.article.id for r in batch]
             for stage in after_batch:
                 stage(store, added)
         summary.articles += added_articles
@@ -355,25 +353,28 @@ def load_output(
 
     status = "failed"
     try:
-        for row in articles:
-            order = row["ordinal"]
-            pending.extend(
-                Rejected(r["source"], r["stage"], r["reason"])
-                for r in rejected.take_while(order, equal=True)
-            )
-            quotes.take_while(order)  # rows of no article (cannot happen in a run's output)
-            mentions.take_while(order)
-            batch.append(
-                result_from_rows(
-                    row,
-                    quotes.take_while(order, equal=True),
-                    mentions.take_while(order, equal=True),
+        # Articles already stored are skipped before batching, as ingest skips
+        # them, so a resumed load cuts the same batches an uninterrupted one would.
+        while block := list(itertools.islice(articles, 256)):
+            known = store.known_articles([row["id"] for row in block])
+            for row in block:
+                order = row["ordinal"]
+                pending.extend(
+                    Rejected(r["source"], r["stage"], r["reason"])
+                    for r in rejected.take_while(order, equal=True)
                 )
-            )
-            if len(batch) >= size:
-                flush()
-            if progress:
-                progress(summary.articles + len(batch), summary.rejected + len(pending))
+                quotes.take_while(order)  # rows of no article (cannot happen in a run's output)
+                mentions.take_while(order)
+                own_quotes = quotes.take_while(order, equal=True)
+                own_mentions = mentions.take_while(order, equal=True)
+                if row["id"] in known:
+                    summary.skipped += 1
+                    continue
+                batch.append(result_from_rows(row, own_quotes, own_mentions))
+                if len(batch) >= size:
+                    flush()
+                if progress:
+                    progress(summary.articles + len(batch), summary.rejected + len(pending))
         pending.extend(
             Rejected(r["source"], r["stage"], r["reason"]) for r in rejected.take_while(None)
         )
