@@ -598,6 +598,12 @@ class _ArticleRun:
                 label.isupper() or all(t.pos_ == "PROPN" for t in span) or span.ents
             ):
                 continue
+            if (
+                label.isupper()
+                and " " in label.strip()
+                and not any(e.label_ in ("PERSON", "ORG") for e in span.ents)
+            ):
+                continue  # "HOME AT LAST: …": a kicker, not a speaker
             c_start, c_end = self._trim(m.start("c"), b)
             if c_end - c_start < 8:
                 continue
@@ -626,7 +632,8 @@ class _ArticleRun:
             return 0
         body = line.rstrip().rstrip(".")
         m = re.match(
-            r"^(?P<c>.{8,}?)\s*[:|]\s+(?P<s>(?:[a-z][\w’'.-]*\s){0,3}(?:[A-Z][\w’'.-]*\s?){1,3})$",
+            r"^(?P<c>.{8,}?)\s*[:|]\s+(?P<s>(?:[a-z][\w’'.-]*\s){0,3}(?:[A-Z][\w’'.-]*\s?){1,3}"
+            r"|[a-z][\w’'.-]*(?:\s[a-z][\w’'.-]*)?)$",
             body,
         )
         speaker_raw = None
@@ -645,6 +652,8 @@ class _ArticleRun:
                 cue = m.group("v")
         if not speaker_raw or speaker_raw.lower() in ("update", "report", "exclusive", "watch"):
             return 0
+        if speaker_raw.islower() and not _speaker_noun(speaker_raw.split()[-1]):
+            return 0  # "…: union" is a speaker, "…: explained" is not
         c_start = a + (len(line) - len(line.lstrip()))
         c_start, c_end = self._trim(c_start, c_start + len(content))
         s_start = a + line.index(speaker_raw, len(content))
@@ -1201,6 +1210,14 @@ class _ArticleRun:
             and t.idx != skip
             and not any(m.start <= t.idx < m.end for m in self.marks)
         )
+
+
+def _speaker_noun(word: str) -> bool:
+    """Whether a lower-case word names a speaker: a role ("minister") or a body ("union")."""
+    from onrecord.speakers import _ORG_NOUNS, load_role_nouns
+
+    word = word.lower()
+    return word in load_role_nouns() or word in _ORG_NOUNS or word.rstrip("s") in _ORG_NOUNS
 
 
 def _trim_space(text: str, start: int, end: int) -> int:
