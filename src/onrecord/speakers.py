@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import Mention, SpeakerKind
 
-__all__ = ["ResolvedSpeaker", "SpeakerResolver", "load_role_nouns"]
+__all__ = ["ResolvedSpeaker", "SpeakerResolver", "is_speaker_noun", "load_role_nouns"]
 
 _TITLES = {
     "mr",
@@ -124,6 +124,17 @@ def load_role_nouns() -> dict[str, str]:
         noun, _, group = line.partition("\t")
         roles[noun.strip().lower()] = (group or noun).strip().lower()
     return roles
+
+
+def is_speaker_noun(word: str) -> bool:
+    """Whether a common noun names a speaker: a role ("minister") or a body ("union")."""
+    word = word.lower()
+    return (
+        word in load_role_nouns()
+        or _role_group(word) is not None
+        or word in _ORG_NOUNS
+        or word.rstrip("s") in _ORG_NOUNS
+    )
 
 
 @dataclass(frozen=True, slots=True)

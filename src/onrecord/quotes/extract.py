@@ -28,7 +28,7 @@ from onrecord.model import Article, CueClass, Mention, Quote, QuoteKind
 from onrecord.quotes.cues import CueLexicon, load_cues
 from onrecord.quotes.marks import MarkSpan, paragraphs, scan
 from onrecord.quotes.prefilter import blank_unneeded
-from onrecord.speakers import ResolvedSpeaker, SpeakerResolver
+from onrecord.speakers import ResolvedSpeaker, SpeakerResolver, is_speaker_noun
 
 __all__ = ["Extraction", "QuoteExtractor"]
 
@@ -652,7 +652,7 @@ class _ArticleRun:
                 cue = m.group("v")
         if not speaker_raw or speaker_raw.lower() in ("update", "report", "exclusive", "watch"):
             return 0
-        if speaker_raw.islower() and not _speaker_noun(speaker_raw.split()[-1]):
+        if speaker_raw.islower() and not is_speaker_noun(speaker_raw.split()[-1]):
             return 0  # "…: union" is a speaker, "…: explained" is not
         c_start = a + (len(line) - len(line.lstrip()))
         c_start, c_end = self._trim(c_start, c_start + len(content))
@@ -1210,14 +1210,6 @@ class _ArticleRun:
             and t.idx != skip
             and not any(m.start <= t.idx < m.end for m in self.marks)
         )
-
-
-def _speaker_noun(word: str) -> bool:
-    """Whether a lower-case word names a speaker: a role ("minister") or a body ("union")."""
-    from onrecord.speakers import _ORG_NOUNS, load_role_nouns
-
-    word = word.lower()
-    return word in load_role_nouns() or word in _ORG_NOUNS or word.rstrip("s") in _ORG_NOUNS
 
 
 def _trim_space(text: str, start: int, end: int) -> int:
