@@ -1,0 +1,231 @@
+"""Cues and speakers: which token reports speech, and who is speaking.
+
+A mixin over the state of one article's extraction (see ``extract._ArticleRun``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.model import Article, Quote
+from onrecord.quotes.cues import CueLexicon
+from onrecord.quotes.marks import MarkSpan
+from onrecord.quotes.rules import (
+    CONTENT_DEPS,
+    MARK_CHARS,
+    NOT_SPEAKER_ENTS,
+    RELATIVE,
+    Cue,
+)
+from onrecord.speakers import ResolvedSpeaker, SpeakerResolver
+
+
+class ClauseRules:
+    """Finding cues, their own clause and their speaker in a parsed article."""
+
+    article: Article
+    text: str
+    doc: Doc
+    lexicon: CueLexicon
+    marks: list[MarkSpan]
+    resolver: SpeakerResolver
+    quotes: list[Quote]
+    used_marks: set[int]
+    question_marks: set[int]
+    paragraphs: list[tuple[int, int]]
+
+    def _marks_in(self, start: int, end: int) -> list[int]:
+        return [i for i, m in enumerate(self.marks) if m.start < end and m.end > start]
+
+    def _paragraph_index(self, pos: int) -> int:
+        for i, (a, b) in enumerate(self.paragraphs):
+            if a <= pos < b:
+                return i
+            if pos < a:
+                return i
+        return len(self.paragraphs)
+
+    def _cue_at(self, token: Token) -> Cue | None:
+        low = token.lower_
+        doc = token.doc
+        if low == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            cls = self.lexicon.phrases.get(("according", "to"))
+            if cls:
+                return Cue("according to", cls, token.idx, doc[token.i + 1].idx + 2, token)
+            return None
+        if token.pos_ not in ("VERB",) and not (
+            token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
+        ):
+            return None
+        if token.dep_ == "amod" or (token.i > 0 and token.doc[token.i - 1].text == "-"):
+            return None  # "so-called", "self-described": an adjective, not a report
+        if token.tag_ == "VBN" and token.dep_ == "acl":
+            return None  # "a program called Sandy Hook Promise": a name, not a report
+        if token.tag_ == "VB" and token.dep_ == "ROOT" and token.i == token.sent.start:
+            return None  # "Call it viral fundraising.": an imperative
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
+                phrase = (lemma, child.lower_)
+                if phrase in self.lexicon.phrases:
+                    return Cue(
+                        " ".join(phrase),
+                        self.lexicon.phrases[phrase],
+                        token.idx,
+                        child.idx + len(child),
+                        token,
+                    )
+        cls = self.lexicon.classify(lemma)
+        if cls is None:
+            return None
+        return Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        seen = 0
+        while seen < 4:
+            seen += 1
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]
+            if subjects:
+                # "The rejection …, Wilders said": the subject nearest the verb is the speaker
+                return min(subjects, key=lambda c: abs(c.i - verb.i))
+            if verb.dep_ == "conj":
+                # "denied that its dams … and said …": the parse may hang the second cue
+                # inside the first one's content; its subject is the nearest cue's
+                ancestor = next((a for a in verb.ancestors if self._cue_at(a) is not None), None)
+                verb = ancestor if ancestor is not None else verb.head
+                continue
+            if verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head
+                continue
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head
+                continue
+            if verb.dep_ == "relcl":
+                return verb.head
+            break
+        return None
+
+    def _speaker_span(self, head: Token) -> Span:
+        doc = head.doc
+        sent = head.sent
+        left = max(head.left_edge.i, sent.start)
+        while "\n" in doc[left : head.i + 1].text:
+            left += 1
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in ("compound", "flat", "nummod") or (
+                child.dep_ in ("appos", "prep", "acl", "amod") and head.pos_ == "NOUN"
+            ):
+                right = max(right, child.right_edge.i)
+            else:
+                break
+        while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+            left += 1
+        return doc[left : right + 1]
+
+    def _speaker_for(self, cue: Cue) -> ResolvedSpeaker | None:
+        token = cue.token
+        if cue.lemma == "according to":
+            to = token.doc[token.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                return self.resolver.resolve(self._speaker_span(objs[0]))
+            return None
+        subject = self._subject_of(token)
+        if subject is None or self._in_quotation(subject.idx, token.idx):
+            # the parse found the subject inside the quotation, or none at all: take the
+            # noun phrase next to the cue ("“…,” said Anna Berg", "“…,” Berg joked")
+            subject = self._subject_beside(token) or (
+                None if subject is None or self._in_quotation(subject.idx, token.idx) else subject
+            )
+        if subject is None:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                objs = [c for c in agent.children if c.dep_ == "pobj"]
+                if objs:
+                    return self.resolver.resolve(self._speaker_span(objs[0]))
+            return None
+        if subject.dep_ == "nsubjpass" and cue.lemma not in ("quote",):
+            return None
+        if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+            # "O'Malley, who noted that …": written "who", said by the noun it refers to
+            antecedent = self.resolver.resolve(self._speaker_span(subject.head.head))
+            return ResolvedSpeaker(
+                subject.idx,
+                subject.idx + len(subject),
+                subject.text,
+                antecedent.name,
+                antecedent.kind,
+                antecedent.basis,
+            )
+        return self.resolver.resolve(self._speaker_span(subject))
+
+    def _in_quotation(self, position: int, cue_position: int) -> bool:
+        """Whether ``position`` lies inside a quotation that does not also hold the cue."""
+        return any(
+            m.start <= position < m.end and not m.start <= cue_position < m.end for m in self.marks
+        )
+
+    def _subject_beside(self, token: Token) -> Token | None:
+        """The head of the noun phrase right after or right before the cue, outside quotes."""
+        doc = token.doc
+        after = token.i + 1
+        while after < token.sent.end and doc[after].pos_ in ("ADV", "PART"):
+            after += 1
+        candidates = []
+        if after < token.sent.end:
+            candidates.append(doc[after])
+        before = token.i - 1
+        while before >= token.sent.start and doc[before].pos_ in ("ADV", "AUX", "PART"):
+            before -= 1
+        if before >= token.sent.start:
+            candidates.append(doc[before])
+        for candidate in candidates:
+            if (
+                candidate.pos_ not in ("PROPN", "NOUN", "PRON")
+                or candidate.ent_type_ in NOT_SPEAKER_ENTS
+                or self._in_quotation(candidate.idx, token.idx)
+            ):
+                continue
+            head = candidate
+            while (
+                head.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod")
+                and head.head.i != token.i
+                and abs(head.head.i - head.i) <= 4
+            ):
+                head = head.head
+            return head
+        return None
+
+    def _first_word(self, token: Token) -> int:
+        """Index of the first non-punctuation token of the cue's own clause."""
+        first = self._own_clause(token)[0]
+        while first < token.i and token.doc[first].is_punct:
+            first += 1
+        return first
+
+    def _own_clause(self, token: Token) -> tuple[int, int]:
+        """First and last token index of the cue's own clause: the cue and its
+        non-content dependents, without a sentence-final full stop."""
+        own = {token.i}
+        handed_on = len(token.doc)  # where a later cue takes over the clause
+        for child in token.children:
+            if child.dep_ in CONTENT_DEPS or child.dep_ in ("xcomp", "dobj", "conj", "cc"):
+                continue
+            if child.i > handed_on:
+                break
+            if child.is_space or (child.i > token.i and child.text in (".", "!", "?")):
+                continue
+            if child.is_punct and child.text in MARK_CHARS:
+                continue
+            if child.i > token.i and any(self._cue_at(t) is not None for t in child.subtree):
+                handed_on = child.i  # "… said before adding: …": the rest is that cue's
+                continue
+            sub_start, sub_end = child.left_edge.idx, child.right_edge.idx
+            if any(
+                m.start <= sub_start and sub_end < m.end and not m.start < token.idx < m.end
+                for m in self.marks
+            ):
+                continue  # quoted words the parse hung on the cue are content, not clause
+            own.update(t.i for t in child.subtree)
+        return min(own), max(own)

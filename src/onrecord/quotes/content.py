@@ -1,0 +1,447 @@
+"""Content: what a cue reports, from its complement, an object or a quotation beside it.
+
+A mixin over the state of one article's extraction (see ``extract._ArticleRun``).
+"""
+
+from __future__ import annotations
+
+from onrecord.quotes.clauses import ClauseRules
+from onrecord.quotes.marks import MarkSpan
+from onrecord.quotes.rules import (
+    ADJUNCT_OPENERS,
+    CONTENT_DEPS,
+    DATELINE,
+    MARK_CHARS,
+    NOT_CONTENT,
+    NOT_SPEAKER_ENTS,
+    NOT_TOPICS,
+    NP_CUE_PREPS,
+    PUNCT_EDGE,
+    SUBJECTS,
+    TOPIC_PREPS,
+    XCOMP_CUES,
+    Cue,
+    trim_space,
+)
+
+
+class ContentRules(ClauseRules):
+    """Content spans of cues: clauses, objects, quotations, and where they end."""
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and (text[start] in PUNCT_EDGE or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in PUNCT_EDGE or text[end - 1].isspace()):
+            end -= 1
+        return start, end
+
+    def _direct_beside(self, cue: Cue, blocked: set[int]) -> list[int]:
+        """Indexes of quotations right before and/or right after the cue's clause."""
+        token = cue.token
+        sent = token.sent
+        found: list[int] = []
+        own_start, own_end = self._own_clause(token)
+        doc = token.doc
+        clause_start_char = doc[own_start].idx
+        clause_end_char = doc[own_end].idx + len(doc[own_end])
+        for i, mark in enumerate(self.marks):
+            if i in self.used_marks or i in blocked:
+                continue
+            if mark.end <= clause_start_char:
+                between = self.text[mark.end : clause_start_char]
+                if (
+                    len(between) <= 4
+                    and not between.strip(" ,—–-")
+                    and (
+                        self._sentence_like(mark)
+                        or mark.start <= sent.start_char
+                        or not self.text[sent.start_char : mark.start].strip(" \n:—–-")
+                    )
+                ):
+                    found.append(i)
+            elif mark.start >= clause_end_char:
+                between = self.text[clause_end_char : mark.start]
+                stripped = between.strip()
+                if (
+                    len(between) <= 6
+                    and stripped in ("", ",", ":", "that")
+                    and ("\n" not in between or stripped == ":")
+                ) or (stripped == ":" and len(between) <= 8):
+                    found.append(i)
+                elif found and stripped == "." and "\n" not in between:
+                    # “A,” she said. “B.”: one quotation in two pieces
+                    found.append(i)
+                break
+        return found[-2:] if len(found) > 2 else found
+
+    def _close_open_mark(self, cue: Cue) -> None:
+        """A quotation left open that runs over its own cue ("“The talks are over, Volkov
+        said.") ends where the cue's clause begins."""
+        for i, mark in enumerate(self.marks):
+            if mark.open_end and mark.start < cue.start < mark.end:
+                first, _ = self._own_clause(cue.token)
+                end = trim_space(self.text, mark.start, cue.token.doc[first].idx)
+                if end - mark.start > 3 and first > 0:
+                    self.marks[i] = MarkSpan(mark.start, end, open_end=True)
+
+    def _mark_before_clause(self, cue: Cue, after: int) -> int | None:
+        """The quotation that ends right before the cue's own clause, in the same paragraph."""
+        first, _ = self._own_clause(cue.token)
+        clause_start = cue.token.doc[first].idx
+        candidates = [
+            i
+            for i, m in enumerate(self.marks)
+            if m.end <= clause_start and i != after and i not in self.used_marks
+        ]
+        if not candidates:
+            return None
+        i = candidates[-1]
+        between = self.text[self.marks[i].end : clause_start]
+        same = self._paragraph_index(self.marks[i].start) == self._paragraph_index(cue.start)
+        if same and len(between) <= 3 and between.strip() in ("", ","):
+            return i
+        return None
+
+    def _mark_after_clause(self, cue: Cue) -> int | None:
+        """The quotation that starts right after the cue's own clause, in the same paragraph."""
+        token = cue.token
+        last = token.doc[self._own_clause(token)[1]]
+        clause_end = last.idx + len(last)
+        for i, mark in enumerate(self.marks):
+            if mark.start < clause_end or i in self.used_marks:
+                continue
+            between = self.text[clause_end : mark.start]
+            same_paragraph = self._paragraph_index(mark.start) == self._paragraph_index(cue.start)
+            if not same_paragraph:
+                return None
+            if len(between) <= 4 and between.strip() in ("", ".", ",", ":"):
+                return i
+            # “A,” he said when asked about it. “B.”: the rest of the cue's sentence is the
+            # writer's, and the quotation resumes with the next sentence
+            sentence_end = cue.token.sent.end_char
+            if (
+                mark.start >= sentence_end
+                and not self.text[sentence_end : mark.start].strip()
+                and between.rstrip().rstrip("”’\"'")[-1:] in (".", "!", "?")
+                and len(between) <= 200
+            ):
+                return i
+            return None
+        return None
+
+    def _sentence_like(self, mark: MarkSpan) -> bool:
+        a, b = mark.inner
+        inner = self.text[a:b].strip()
+        words = len(inner.split())
+        return words >= 4 or (words >= 2 and inner[-1:] in ".!?")
+
+    def _content_of(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """The content span of a cue's complement, with the quotations it touches."""
+        token = cue.token
+        doc = token.doc
+        if cue.lemma == "according to":
+            to = doc[token.i + 1]
+            phrase = [*list(to.subtree), token]
+            p_start = min(t.i for t in phrase)
+            p_end = max(t.i for t in phrase)
+            head = token.head if token.head != token else token
+            clause = head
+            while clause.dep_ not in ("ROOT", "ccomp") and clause.head != clause:
+                clause = clause.head
+            sent = token.sent
+            c_tokens = [t for t in clause.subtree if not p_start <= t.i <= p_end]
+            if not c_tokens:
+                return None
+            # the part of the clause on the larger side of the "according to" phrase
+            left = [t for t in c_tokens if t.i < p_start]
+            right = [t for t in c_tokens if t.i > p_end]
+            side = right if len(right) >= len(left) else left
+            if not side:
+                return None
+            start, end = self._trim(side[0].idx, side[-1].idx + len(side[-1]))
+            _ = sent
+            return (start, end, self._marks_in(start, end), ()) if end > start else None
+        comps = [c for c in token.children if c.dep_ in CONTENT_DEPS]
+        comps = [
+            c
+            for c in comps
+            if not any(self._cue_at(t) is not None for t in doc[token.i + 1 : c.left_edge.i])
+        ]  # "said before adding: “…”": the content belongs to the nearer cue
+        # a complement after the cue is its content before one left of it (another clause)
+        comps.sort(key=lambda c: (c.i < token.i, abs(c.i - token.i)))
+        if (
+            comps
+            and comps[0].i < token.i
+            and any(t.text == ";" for t in doc[comps[0].right_edge.i : token.i])
+        ):
+            comps = []  # "he made the point; he had said the same thing": another clause
+        if not comps and cue.lemma in XCOMP_CUES:
+            comps = [c for c in token.children if c.dep_ == "xcomp"]
+        if (
+            not comps
+            and token.dep_ in ("parataxis", "conj", "ccomp", "advcl")
+            and token.head.left_edge.i < self._first_word(token) - 1
+            and doc[self._first_word(token) - 1].text in (",", "—", "–")
+            and all(c.dep_ not in ("dobj", "xcomp", "ccomp") for c in token.children)
+            and (
+                self._own_clause(token)[1] + 1 >= token.sent.end
+                or doc[self._own_clause(token)[1] + 1].is_punct
+                or doc[self._own_clause(token)[1]].text in (",", "—", "–")
+            )
+        ):
+            # "The economy is strong, he said." parsed with the cue hanging off the content;
+            # "In three years, Barden says, far too many lives were lost": content on both sides
+            head = token.head
+            first_word = self._first_word(token)
+            last_word = self._own_clause(token)[1]
+            content = [t for t in head.subtree if t.i < first_word - 1]
+            after = [
+                t
+                for t in head.subtree
+                if t.i > last_word and not (t.is_punct and t.i == last_word + 1)
+            ]
+            clause_end = doc[last_word].idx + len(doc[last_word])
+            quoted = content and any(
+                (m.start <= content[0].idx and content[-1].idx < m.end)
+                or 0 <= m.start - clause_end <= 2
+                for m in self.marks
+            )
+            if content and not quoted:
+                start, end = self._trim(content[0].idx, content[-1].idx + len(content[-1]))
+                spans: tuple[tuple[int, int], ...] = ()
+                if len([t for t in after if not t.is_punct]) >= 3:
+                    a_start, a_end = self._trim(after[0].idx, after[-1].idx + len(after[-1]))
+                    spans = ((start, end), (a_start, a_end))
+                    end = a_end
+                return start, end, self._marks_in(start, end), spans
+        first_word = self._first_word(token)
+        if (
+            not comps
+            and token.dep_ == "ROOT"
+            and first_word - 1 > token.sent.start
+            and doc[first_word - 1].text == ","
+            and all(
+                t.is_punct or t.is_space
+                for t in doc[self._own_clause(token)[1] + 1 : token.sent.end]
+            )
+            and any(t.pos_ in ("VERB", "AUX") for t in doc[token.sent.start : first_word - 1])
+        ):
+            # "The rejection of the treaty signals the end, Wilders said." parsed without a
+            # complement: everything before the comma is what was said
+            start, end = self._trim(doc[token.sent.start].idx, doc[first_word - 1].idx)
+            return start, end, self._marks_in(start, end), ()
+        if (
+            not comps
+            and token.dep_ == "advcl"
+            and token.head.i > token.i
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        ):
+            # "As the Atlantic noted, trust in government is collapsing"
+            rest = [t for t in token.head.subtree if t.i > token.right_edge.i]
+            while rest and rest[0].is_punct:
+                rest = rest[1:]
+            if rest:
+                start, end = self._trim(rest[0].idx, rest[-1].idx + len(rest[-1]))
+                return start, end, self._marks_in(start, end), ()
+        if not comps and cue.cls == "speech":
+            # "said on Friday during a news conference that …": the parse hung the clause on
+            # a modifier of the cue; a "that" clause inside the cue's subtree is its content
+            for t in token.subtree:
+                if t.i > token.i and t.dep_ == "mark" and t.lower_ == "that" and t.head.i > t.i:
+                    clause = t.head
+                    if clause.dep_ in ("ccomp", "acl", "advcl", "relcl", "pcomp") and all(
+                        self._cue_at(a) is None for a in clause.ancestors if a.i > token.i
+                    ):
+                        comps = [clause]
+                    break
+        has_object = any(c.dep_ == "dobj" and c.i > token.i for c in token.children)
+        if (
+            not comps
+            and cue.cls == "speech"
+            and cue.lemma not in ("say", "tell")
+            and not has_object
+        ):
+            # "commented on the decision", "warned of the dangers", "called for a ban"
+            after = [c for c in token.rights if c.dep_ in ("prt", "prep")]
+            if after and after[0].dep_ == "prt":
+                after = after[1:]
+            if after and after[0].dep_ == "prep" and after[0].lower_ in TOPIC_PREPS:
+                objects = [c for c in after[0].children if c.dep_ in ("pobj", "pcomp")]
+                if objects and (
+                    objects[0].lemma_.lower() in NOT_TOPICS
+                    or objects[0].ent_type_ in NOT_SPEAKER_ENTS
+                ):
+                    pass  # "spoke on the phone", "on condition of anonymity", "on Tuesday"
+                elif objects:
+                    comps = [after[0]]
+                else:
+                    # "calling for the US to step up …": the object came out as a clause
+                    comps = [c for c in token.rights if c.dep_ == "advcl" and c.i > after[0].i][:1]
+        if not comps and cue.lemma in self.lexicon.object_content:
+            # "called for a ban", "praised the deal", "described the talks as useful"
+            comps = [
+                c
+                for c in token.children
+                if c.i > token.i
+                and (
+                    c.dep_ in ("dobj", "oprd")
+                    or (
+                        c.dep_ == "prep"
+                        and c.i == token.i + 1
+                        and c.lower_ in NP_CUE_PREPS
+                        and cue.lemma not in ("say", "tell")
+                    )
+                )
+            ]
+            predicative = any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in token.children)
+            comps = [
+                c
+                for c in comps
+                if not (c.dep_ == "dobj" and c.lower_ in NOT_CONTENT and not predicative)
+            ]
+        if not comps:
+            return None
+        comp = comps[0]
+        if comp.dep_ == "prep":
+            objects = [c for c in comp.children if c.dep_ in ("pobj", "pcomp")]
+            if not objects:
+                return None
+            comp = objects[0]
+        first = comp.left_edge
+        last = comp.right_edge
+        if comp.dep_ == "xcomp":
+            # "urged the party to drop the rule": who is urged belongs to the content
+            objects = [c for c in token.children if c.dep_ == "dobj" and token.i < c.i < comp.i]
+            if objects:
+                first = objects[0].left_edge
+        if comp.dep_ in ("ccomp", "xcomp"):
+            # "says A, but for Republicans, B": a coordinated clause after a comma with its
+            # own subject is the reporter's, not the speaker's
+            for child in comp.rights:
+                if (
+                    child.dep_ == "conj"
+                    and child.i > 0
+                    and comp.doc[child.left_edge.i - 1].is_punct
+                ):
+                    has_subject = any(c.dep_ in SUBJECTS for c in child.children)
+                    has_mark = any(c.dep_ == "mark" for c in child.children)
+                    if has_subject and not has_mark:
+                        last = comp.doc[child.left_edge.i - 1]
+                        break
+        else:
+            # a noun-phrase content ends at its first comma ("a Cruz win in Texas, which …")
+            for t in comp.subtree:
+                if (
+                    t.i > comp.i
+                    and t.text in (",", ";", "—", "–", "(")
+                    and t.head.i in (comp.i, *(c.i for c in comp.children))
+                ):
+                    last = comp.doc[t.i - 1]
+                    break
+        if comp.i > token.i:
+            # a parse often hangs the quoted end of a long complement on the cue itself
+            for child in token.rights:
+                if child.i <= comp.i or child.dep_ in ("punct", "cc", "conj"):
+                    continue
+                if child.dep_ in ("advcl", "xcomp") and self._cue_at(child) is not None:
+                    break
+                if child.dep_ in ("advcl",) and child.left_edge.is_punct:
+                    break
+                last = max(last, child.right_edge, key=lambda t: t.i)
+        sent = token.sent
+        if last.i >= sent.end:
+            last = sent[-1]
+        start, end = first.idx, last.idx + len(last)
+        # the speaker and the cue are never part of what was said
+        subject = self._subject_of(token)
+        for outside in (subject, token):
+            if outside is None or outside.dep_ == "relcl":
+                continue
+            if outside is subject:
+                mention = self._speaker_span(outside)
+                o_first, o_end = mention.start_char, mention.end_char
+            else:
+                o_first, o_end = outside.idx, outside.idx + len(outside)
+            if start < o_first < end or start < o_end <= end:
+                if o_first - start >= end - o_end:
+                    end = o_first
+                else:
+                    start = o_end
+        start, end = self._clip_paragraph(*self._trim(start, end))
+        dateline = DATELINE.match(self.text, start, end)
+        if dateline:
+            start = dateline.end()
+        end = self._cut_adjuncts(start, end)
+        # a leading "that" belongs to the content (PolNeAR and common sense agree)
+        return (start, end, self._marks_in(start, end), ()) if end > start else None
+
+    def _cut_adjuncts(self, start: int, end: int) -> int:
+        """End reported content before a comma that opens the reporter's own addition.
+
+        "…, which …", "…, though …", "…, and three-quarters said …": what follows such a
+        comma is the writer's, unless it is inside quotation marks.
+        """
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            return end
+        inside = [(m.start, m.end) for m in self.marks if m.start < end and m.end > start]
+        for token in span[2:-1]:
+            if token.text not in (",", ";", "—", "–"):
+                continue
+            if any(a <= token.idx < b for a, b in inside):
+                continue
+            nxt = token.doc[token.i + 1]
+            low = nxt.lower_
+            cut = low in ADJUNCT_OPENERS or (
+                nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")
+            )
+            following = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else nxt
+            if (
+                not cut
+                and low in ("and", "but", "or")
+                and token.i + 2 < span.end
+                and following.lower_ != "that"
+            ):
+                # a coordinated clause with its own subject: "…, and three-quarters said …"
+                verb = next(
+                    (t for t in token.doc[token.i + 2 : span.end] if t.pos_ in ("VERB", "AUX")),
+                    None,
+                )
+                if verb is not None and any(
+                    c.dep_ in SUBJECTS and c.i > token.i for c in verb.children
+                ):
+                    cut = low != "and" or self._cue_at(verb) is not None or verb.dep_ == "conj"
+            if cut:
+                return self._trim(start, token.idx)[1]
+        for token in span[2:-1]:
+            # "“…,” and shared a link": after the quotation, the writer goes on
+            if (
+                token.dep_ == "cc"
+                and token.doc[token.i - 1].text in MARK_CHARS
+                and any(m.end == token.doc[token.i - 1].idx + 1 for m in self.marks)
+                and token.doc[token.i + 1].pos_ in ("VERB", "AUX", "ADV")
+            ):
+                return self._trim(start, token.idx)[1]
+        for token in span[2:]:
+            # "… and said it remained ready": the rest is another report of its own
+            if token.dep_ == "cc" and not any(a <= token.idx < b for a, b in inside):
+                nxt = token.doc[token.i + 1 : token.i + 3]
+                for t in nxt:
+                    cue = self._cue_at(t) if t.dep_ == "conj" else None
+                    if (
+                        cue is not None
+                        and cue.cls == "speech"
+                        and not any(c.dep_ in SUBJECTS for c in t.children)
+                    ):
+                        return self._trim(start, token.idx)[1]
+        return end
+
+    def _clip_paragraph(self, start: int, end: int) -> tuple[int, int]:
+        """Keep a content span inside the paragraph it starts in."""
+        for a, b in self.paragraphs:
+            if a <= start < b:
+                return self._trim(start, min(end, b))
+        return start, end

@@ -1,0 +1,126 @@
+"""Headlines and speaker labels: "Talks at a dead end: Peskov", "TAPPER: Well, …".
+
+A mixin over the state of one article's extraction (see ``extract._ArticleRun``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.model import Quote, QuoteKind
+from onrecord.quotes.content import ContentRules
+from onrecord.quotes.rules import (
+    LABEL,
+    NOT_LABELS,
+    Cue,
+    lemma_guess,
+)
+from onrecord.speakers import is_speaker_noun
+
+
+class HeadlineRules(ContentRules):
+    """Attributions in the headline and in paragraphs led by a speaker's name."""
+
+    def _labelled(self, headline_end: int) -> None:
+        """Paragraphs led by a speaker label: "FALLIN: Well, I think …", "Roger Stone: Don't …"."""
+        for a, b in self.paragraphs:
+            if a < headline_end:
+                continue
+            m = LABEL.match(self.text, a, b)
+            if not m:
+                continue
+            label = m.group("s")
+            if label.lower().strip(" .") in NOT_LABELS or any(ch.isdigit() for ch in label):
+                continue
+            span = self.doc.char_span(m.start("s"), m.end("s"), alignment_mode="expand")
+            if span is None or not (
+                label.isupper() or all(t.pos_ == "PROPN" for t in span) or span.ents
+            ):
+                continue
+            if (
+                label.isupper()
+                and " " in label.strip()
+                and not any(e.label_ in ("PERSON", "ORG") for e in span.ents)
+            ):
+                continue  # "HOME AT LAST: …": a kicker, not a speaker
+            c_start, c_end = self._trim(m.start("c"), b)
+            if c_end - c_start < 8:
+                continue
+            resolved = self.resolver.resolve(span)
+            colon = m.start("colon")
+            kind: QuoteKind = "headline" if a == self.paragraphs[0][0] else "direct"
+            cue = Cue(":", "speech", colon, colon + 1, span.root)
+            self._add(
+                c_start,
+                c_end,
+                kind,
+                cue,
+                resolved,
+                basis="headline" if kind == "headline" else None,
+            )
+            self.used_marks.update(self._marks_in(c_start, c_end))
+
+    def _headline(self) -> int:
+        """Headline attributions; return where the headline ends (0 when there is none)."""
+        if not self.paragraphs:
+            return 0
+        a, b = self.paragraphs[0]
+        line = self.text[a:b]
+        title = (self.article.title or "").strip()
+        if not title or not line.strip().startswith(title[: max(10, len(title) // 2)]):
+            return 0
+        body = line.rstrip().rstrip(".")
+        m = re.match(
+            r"^(?P<c>.{8,}?)\s*[:|]\s+(?P<s>(?:[a-z][\w’'.-]*\s){0,3}(?:[A-Z][\w’'.-]*\s?){1,3}"
+            r"|[a-z][\w’'.-]*(?:\s[a-z][\w’'.-]*)?)$",
+            body,
+        )
+        speaker_raw = None
+        cue = None
+        if m:
+            speaker_raw = m.group("s").strip()
+            content = m.group("c")
+        else:
+            m = re.match(
+                r"^(?P<c>.{8,}?),\s+(?P<s>(?:[a-z][\w’'.-]*\s){0,2}(?:[A-Z][\w’'.-]*\s){1,3})(?P<v>\w+)$",
+                body,
+            )
+            if m and self.lexicon.classify(lemma_guess(m.group("v"))) == "speech":
+                speaker_raw = m.group("s").strip()
+                content = m.group("c")
+                cue = m.group("v")
+        if not speaker_raw or speaker_raw.lower() in ("update", "report", "exclusive", "watch"):
+            return 0
+        if speaker_raw.islower() and not is_speaker_noun(speaker_raw.split()[-1]):
+            return 0  # "…: union" is a speaker, "…: explained" is not
+        c_start = a + (len(line) - len(line.lstrip()))
+        c_start, c_end = self._trim(c_start, c_start + len(content))
+        s_start = a + line.index(speaker_raw, len(content))
+        s_end = s_start + len(speaker_raw)
+        span = self.doc.char_span(s_start, s_end, alignment_mode="expand")
+        if span is None:
+            return 0
+        resolved = self.resolver.resolve(span)
+        cue_start = s_end + 1 if cue else None
+        self.quotes.append(
+            Quote(
+                start=c_start,
+                end=c_end,
+                text=self.text[c_start:c_end],
+                kind="headline",
+                cue=lemma_guess(cue) if cue else None,
+                cue_start=cue_start,
+                cue_end=cue_start + len(cue) if cue and cue_start else None,
+                cue_class="speech",
+                speaker_start=s_start,
+                speaker_end=s_end,
+                speaker_text=self.text[s_start:s_end],
+                speaker=resolved.name,
+                speaker_kind=resolved.kind,
+                speaker_basis="headline",
+                confidence=0.6,
+            )
+        )
+        for i in self._marks_in(c_start, c_end):
+            self.used_marks.add(i)
+        return b

@@ -1,0 +1,168 @@
+"""Word lists, patterns and small records the quotation rules share.
+
+Lexicons that a reader may want to extend (cue verbs, role nouns) are data files;
+what is here belongs to the grammar of the rules (dependency labels, prepositions
+that make a cue phrase, words that open the writer's own addition).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from onrecord.model import CueClass
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp",)
+XCOMP_CUES = {
+    "urge",
+    "promise",
+    "refuse",
+    "decline",
+    "vow",
+    "pledge",
+    "threaten",
+    "ask",
+    "call",
+    "tell",
+    "agree",
+    "propose",
+    "warn",
+    "demand",
+    "insist",
+    "claim",
+}
+# cues whose direct object is the person addressed, not what was said
+ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
+# prepositions that make a cue phrase whose object is the content: "called for a ban"
+NP_CUE_PREPS = {"for", "of", "about", "on"}
+# prepositions whose object is the topic of what was said: "commented on the decision"
+TOPIC_PREPS = {"on", "about", "of", "for", "against"}
+NOT_CONTENT = {"it", "this", "that", "so", "statement", "interview"}
+# a paragraph led by a speaker label: "TAPPER: …", "EXCLUSIVE – Roger Stone: …"
+LABEL = re.compile(
+    r"[ \t]*(?:[A-Z]{3,}\s+[–—-]\s+)?(?P<s>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
+    r"[ \t]*(?P<colon>:)[ \t]+(?P<c>\S)"
+)
+NOT_LABELS = {
+    "update",
+    "updated",
+    "watch",
+    "exclusive",
+    "breaking",
+    "video",
+    "photos",
+    "photo",
+    "image",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "related",
+    "source",
+    "sources",
+    "read more",
+    "see also",
+    "correction",
+    "transcript",
+    "partial transcript",
+    "warning",
+    "spoiler",
+    "q",
+    "a",
+    "via",
+    "credit",
+    "live",
+    "listen",
+    "more",
+    "also",
+    "the latest",
+    "analysis",
+    "opinion",
+}
+# words that, after a comma, open the writer's own addition to reported content
+ADJUNCT_OPENERS = {
+    "a",
+    "an",
+    "which",
+    "where",
+    "when",
+    "though",
+    "although",
+    "while",
+    "whereas",
+    "after",
+    "before",
+    "despite",
+    "according",
+    "as",
+    "even",
+    "whose",
+    "including",
+    "compared",
+    "just",
+}
+PARSER_MARKS = str.maketrans({"«": "“", "»": "”", "„": "“", "‹": "‘", "›": "’"})
+# "VESTBY, March 14 (Northgate Wire) - ", "WASHINGTON (AP) — ": not part of what was said
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,},?[^\n.]{0,40}?\s[-—–]+\s+")
+# objects of "spoke on …" that are the channel or the circumstances, not the topic
+NOT_TOPICS = {
+    "phone",
+    "telephone",
+    "condition",
+    "camera",
+    "record",
+    "behalf",
+    "television",
+    "tv",
+    "radio",
+    "air",
+    "stage",
+    "floor",
+    "call",
+    "video",
+    "twitter",
+    "facebook",
+    "background",
+    "line",
+    "program",
+    "show",
+    "panel",
+    "podcast",
+    "network",
+    "channel",
+}
+NOT_SPEAKER_ENTS = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+PUNCT_EDGE = set(",.;:—–-()[] ")
+MARK_CHARS = set("“”„«»‹›\"‘’'")
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    cls: CueClass
+    start: int
+    end: int
+    token: Token
+
+
+def trim_space(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def lemma_guess(word: str) -> str:
+    """A verb's lemma without a parser (for headlines): says -> say, warns -> warn."""
+    low = word.lower()
+    if low in ("says", "said"):
+        return "say"
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith("ss"):
+        return low[:-1]
+    return low
