@@ -141,6 +141,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 
 @dataclass(frozen=True, slots=True)
 class Cue:
+    """A reporting cue found in the parse: its lemma, class, span and head token."""
+
     lemma: str
     cls: CueClass
     start: int
