@@ -223,7 +223,12 @@ def test_extracts(speech: QuoteExtractor, text: str, expected: tuple) -> None:
 )
 def test_headlines(speech: QuoteExtractor, title: str, expected: tuple) -> None:
     text = title + "\n\nKremlin spokesman Dmitry Volkov said relations were at a low point."
-    assert expected in found(run(speech, text, title=title))
+    result = run(speech, text, title=title)
+    assert expected in found(result)
+    headline = next(q for q in result.quotes if q.kind == "headline")
+    assert headline.cue in (":", "say")
+    assert headline.cue_start is not None and headline.cue_end is not None
+    assert text[headline.cue_start : headline.cue_end] in (":", "says")
 
 
 def test_an_interviewers_question_is_not_the_interviewees_words(speech: QuoteExtractor) -> None:

@@ -101,16 +101,23 @@ class HeadlineRules(ContentRules):
         if span is None:
             return 0
         resolved = self.resolver.resolve(span)
-        cue_start = s_end + 1 if cue else None
+        if cue:
+            cue_start = s_end + 1
+            cue_end = cue_start + len(cue)
+            cue_lemma = lemma_guess(cue)
+        else:  # "…: Peskov": the colon is the cue
+            cue_start = a + line.index(":", len(content) - 1) if ":" in line else c_end
+            cue_end = cue_start + 1
+            cue_lemma = ":"
         self.quotes.append(
             Quote(
                 start=c_start,
                 end=c_end,
                 text=self.text[c_start:c_end],
                 kind="headline",
-                cue=lemma_guess(cue) if cue else None,
+                cue=cue_lemma,
                 cue_start=cue_start,
-                cue_end=cue_start + len(cue) if cue and cue_start else None,
+                cue_end=cue_end,
                 cue_class="speech",
                 speaker_start=s_start,
                 speaker_end=s_end,
