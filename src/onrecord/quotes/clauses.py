@@ -87,7 +87,10 @@ class ClauseRules:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]
             if subjects:
                 # "The rejection …, Wilders said": the subject nearest the verb is the speaker
-                return min(subjects, key=lambda c: abs(c.i - verb.i))
+                before = [c for c in subjects if c.i < verb.i]
+                return (
+                    max(before, key=lambda c: c.i) if before else min(subjects, key=lambda c: c.i)
+                )
             if verb.dep_ == "conj":
                 # "denied that its dams … and said …": the parse may hang the second cue
                 # inside the first one's content; its subject is the nearest cue's
