@@ -141,6 +141,13 @@ def _jsonl_item(file_number: int, path: str, numbered: tuple[Any, int]) -> Item 
     return None if item is None else (ordinal(file_number, index), item)
 
 
+def _dedup_key(item: Item) -> tuple[object, Item]:
+    order, what = item
+    if isinstance(what, Article):
+        return what.id, item
+    return ("rejected", order, what.source, what.stage, what.reason), item
+
+
 def _first_in_input_order(a: Item, b: Item) -> Item:
     return a if a[0] <= b[0] else b
 
@@ -280,17 +287,14 @@ def run_batch(
     prepare_output(folder, overwrite)
     partitions = partitions or 2 * spark.sparkContext.defaultParallelism
     items, files = _read_items(spark, paths)
-    keyed = items.map(
-        lambda item: (item[1].id if isinstance(item[1], Article) else f"rejected:{item[0]}", item)
-    )
-    articles = (
-        keyed.filter(lambda pair: not pair[0].startswith("rejected:"))
+    # One shuffle keeps the first copy of each article (by id, in input order)
+    # and spreads the work over the partitions; rejections ride along under
+    # keys of their own, so the inputs are read once.
+    rows = (
+        items.map(_dedup_key)
         .reduceByKey(_first_in_input_order, numPartitions=partitions)
         .values()
-    )
-    rejected_inputs = keyed.filter(lambda pair: pair[0].startswith("rejected:")).values()
-    rows = articles.mapPartitions(partial(_run_partition, cues)).union(
-        rejected_inputs.mapPartitions(partial(_run_partition, cues))
+        .mapPartitions(partial(_run_partition, cues))
     )
     results = spark.createDataFrame(rows, result_schema()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
