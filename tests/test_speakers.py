@@ -63,6 +63,18 @@ def speakers(extractor: QuoteExtractor, text: str) -> list[tuple[str | None, str
             id="organisation-stays-organisation",
         ),
         pytest.param(
+            "National coach Viktor Serov picked his squad. "
+            "“We came here to win,” said national coach Serov.",
+            ("national coach Serov", "Viktor Serov", "person"),
+            id="role-words-before-a-surname",
+        ),
+        pytest.param(
+            "The talks were led by the head of the institute, Professor Mila Orlova. "
+            "The head of the institute said the results were solid.",
+            ("The head of the institute", "Mila Orlova", "person"),
+            id="role-noun-to-the-person-in-apposition-earlier",
+        ),
+        pytest.param(
             "Western diplomats said the talks had stalled.",
             ("Western diplomats", "Western diplomats", "group"),
             id="plural-noun-is-a-group",

@@ -218,10 +218,15 @@ def _role_tokens(ent: Span) -> list[Token]:
             break
     # "the Kremlin's spokesman, Dmitry Peskov": the name is the apposition of a role noun
     if root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN":
-        found.extend(
-            t for t in root.head.subtree if t.i < ent.start and t.dep_ not in ("det", "punct")
-        )
-    return [t for t in found if t.text not in (",", "'s", "’s")]
+        noun = root.head
+        # "the head of the institute, Professor Mila Orlova" may hang on "institute":
+        # the role is the whole noun phrase the apposition follows
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        found.extend(t for t in noun.subtree if t.i < ent.start and t.dep_ not in ("det", "punct"))
+    seen: set[int] = set()
+    unique = [t for t in found if not (t.i in seen or seen.add(t.i))]
+    return [t for t in unique if t.text not in (",", "'s", "’s")]
 
 
 class SpeakerResolver:
@@ -257,7 +262,15 @@ class SpeakerResolver:
                 if not raw or not raw[0].isupper():
                     continue
                 name = self._canonical(raw)
-                roles = _role_tokens(ent)
+                inner_titles = []
+                for t in ent:
+                    if t.lower_.strip(".") not in _TITLES and _role_group(t.lower_) is None:
+                        break
+                    inner_titles.append(t)
+                roles = sorted(
+                    {t.i: t for t in (*_role_tokens(ent), *inner_titles)}.values(),
+                    key=lambda t: t.i,
+                )
                 role = " ".join(t.text for t in roles).strip() or None
                 groups = {g for t in roles if (g := _role_group(t.lemma_))}
                 if role and len(roles) >= 2:
@@ -336,6 +349,19 @@ class SpeakerResolver:
                 raw, _ = _strip_name(_expand_person(ent))
                 return ResolvedSpeaker(start, end, text, self._name(raw, start), "person", "name")
         for ent in tokens.ents:
+            if (
+                ent.label_ in _ORG_LABELS
+                and ent.start <= head.i < ent.end
+                and len(ent) <= 3
+                and " " not in ent.text.strip()
+                and (
+                    ent.text.lower() in self._full_names or self._full_name_before(ent.text, start)
+                )
+            ):
+                # "Mensah-Bell" tagged as an organisation, after "Kofi Mensah-Bell"
+                name = self._name(ent.text, start)
+                return ResolvedSpeaker(start, end, text, name, "person", "name")
+        for ent in tokens.ents:
             if ent.label_ in _ORG_LABELS and ent.start <= head.i < ent.end and not is_role:
                 kind: SpeakerKind = "organization" if ent.label_ in ("ORG", "FAC") else "group"
                 return ResolvedSpeaker(start, end, text, _bare(ent.text), kind, "name")
@@ -357,6 +383,33 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" and not is_role and looks_named:
             name = self._name(_bare(text.strip()), start)
             return ResolvedSpeaker(start, end, text, name, "person", "name")
+        if head.pos_ == "PROPN" and not is_role and head.text[:1].isupper():
+            # "national coach Serov", "lead author Dr. Fiona Marr": the name is the run of
+            # capitalised words ending at the head, without titles and role words
+            run = [head]
+            i = head.i - 1
+            while (
+                i >= tokens.start
+                and tokens.doc[i].pos_ == "PROPN"
+                and tokens.doc[i].text[:1].isupper()
+            ):
+                run.insert(0, tokens.doc[i])
+                i -= 1
+            while len(run) > 1 and (
+                run[0].lower_.strip(".") in _TITLES or _role_group(run[0].lower_) is not None
+            ):
+                run = run[1:]
+            name = self._name(" ".join(t.text for t in run), start)
+            return ResolvedSpeaker(start, end, text, name, "person", "name")
+        for child in head.children:
+            # "the head of the institute, Professor Mila Orlova": the apposition names them
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and tokens.start <= child.i < tokens.end
+            ):
+                raw, _ = _strip_name(tokens.doc[child.left_edge.i : child.i + 1])
+                return ResolvedSpeaker(start, end, text, self._name(raw, start), "person", "role")
         group = _role_group(head.lemma_) or _role_group(low)
         if head.i > tokens.start:
             group = _role_group(f"{tokens.doc[head.i - 1].lower_} {low}") or group
