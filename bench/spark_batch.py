@@ -1,6 +1,6 @@
 """Time the Spark batch job with one and with two executor cores.
 
-    python bench/spark_batch.py --limit 200 [--baseline]
+    python bench/spark_batch.py --limit 200 [--load] [--baseline]
 
 The corpus is the texts of ``../shared/eval/polnear_train.jsonl`` when that file
 is there (copied, with their doc_id and date only, into a temporary JSONL that
@@ -67,6 +67,22 @@ def write_corpus(path: Path, limit: int) -> str:
     return f"{written} articles of examples/corpus, repeated"
 
 
+def load(out: Path, db: Path) -> None:
+    """Time `onrecord.batch.load_output` (with the cross-article stages) into a new store."""
+    from onrecord.batch import load_output
+    from onrecord.stages import cross_article_stages
+    from onrecord.store import open_store
+
+    began = time.monotonic()
+    with open_store(str(db)) as store:
+        summary = load_output(out, store, after_batch=cross_article_stages())
+    seconds = time.monotonic() - began
+    print(
+        f"batch load into SQLite: {summary.articles} articles, {summary.quotes} quotes in "
+        f"{seconds:.1f} s ({summary.articles / seconds:.2f} articles/s)"
+    )
+
+
 def baseline(corpus: Path, cues: str) -> None:
     """Time `onrecord.pipeline.Pipeline` over the corpus in this process, for comparison."""
     from onrecord.pipeline import Pipeline
@@ -90,6 +106,11 @@ def main() -> None:
     parser.add_argument("--cores", default="1,2", help="executor cores to compare, e.g. 1,2")
     parser.add_argument("--partitions", type=int, default=8, help="pipeline partitions")
     parser.add_argument("--cues", default="speech", choices=("speech", "all"))
+    parser.add_argument(
+        "--load",
+        action="store_true",
+        help="also time loading the last output into a new SQLite store (`onrecord batch load`)",
+    )
     parser.add_argument(
         "--baseline",
         action="store_true",
@@ -132,6 +153,8 @@ def main() -> None:
                 f"({summary.articles / summary.pipeline_seconds:.2f} articles/s); "
                 f"Spark start-up {startup:.1f} s"
             )
+        if args.load:
+            load(folder / f"out-{cores}", folder / "store.db")
         if args.baseline:
             baseline(corpus, args.cues)
         if len(rates) > 1:
