@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -365,6 +366,8 @@ def test_run_refuses_to_replace_a_folder_it_did_not_write(tmp_path: Path) -> Non
 def spark() -> Iterator[object]:
     """One local Spark session for the module (start-up takes tens of seconds)."""
     pytest.importorskip("pyspark")
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        pytest.skip("Spark needs Java 17+ (apt-get install default-jre-headless)")
     from onrecord.batch.spark import spark_session
 
     os.environ["PYSPARK_PYTHON"] = sys.executable
