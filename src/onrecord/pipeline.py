@@ -138,6 +138,8 @@ def extraction_record(result: ArticleResult) -> dict[str, object]:
                 "speaker_text": q.speaker_text,
                 "speaker": q.speaker,
                 "speaker_kind": q.speaker_kind,
+                # the pieces of a quote interrupted by its cue ("“A,” he said. “B.”"): what scorers match
+                "quote_spans": [list(span) for span in q.spans] or [[q.start, q.end]],
                 "said_on": q.said_on.isoformat() if q.said_on else None,
                 "said_on_precision": q.said_on_precision,
                 "said_on_basis": q.said_on_basis,
