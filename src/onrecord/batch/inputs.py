@@ -9,7 +9,6 @@ and are read on the driver with the normal readers. Every item carries an
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,9 +16,7 @@ from pathlib import Path
 
 from onrecord.errors import SourceError
 from onrecord.model import Article, Rejected
-from onrecord.sources.jsonl import MAX_LINE_BYTES
 from onrecord.sources.manifest import MANIFEST_NAMES, read_manifest
-from onrecord.sources.text import article_from_fields
 from onrecord.sources.walk import SOURCE_SUFFIXES, WARC_SUFFIXES
 
 __all__ = ["InputPlan", "Item", "parse_jsonl_line", "plan_inputs", "warc_items"]
@@ -111,23 +108,12 @@ def plan_inputs(paths: Iterable[str | os.PathLike[str]]) -> InputPlan:
 
 def parse_jsonl_line(line: str, where: str) -> Article | Rejected | None:
     """One JSONL line (without its newline) as `read_jsonl` reads it; None for a blank line."""
-    if not line.strip():
-        return None
-    if len(line.encode("utf-8", "surrogatepass")) > MAX_LINE_BYTES:
-        return Rejected(where, "read", "line is above the 20 MB limit")
-    try:
-        record = json.loads(line + "\n")  # as read_jsonl sees it: same error messages
-    except json.JSONDecodeError as exc:
-        return Rejected(where, "read", f"malformed JSON ({exc.msg} at column {exc.colno})")
-    if not isinstance(record, dict):
-        return Rejected(where, "read", "line is not a JSON object")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Rejected(where, "read", "no 'text' field with article text")
-    try:
-        return article_from_fields(text, where, record, "metadata")
-    except SourceError as exc:
-        return Rejected(exc.source, exc.stage, exc.reason)
+    from onrecord.sources.jsonl import parse_line
+
+    item = parse_line(line.encode("utf-8", "surrogatepass") + b"\n", where)
+    if isinstance(item, SourceError):
+        return Rejected(item.source, item.stage, item.reason)
+    return item
 
 
 def warc_items(file_number: int, path: str) -> Iterator[Item]:
