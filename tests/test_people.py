@@ -373,3 +373,18 @@ def test_cli_people_lists_the_interface_fields(store: Store) -> None:
 def test_people_commands_have_help(command: str) -> None:
     result = CliRunner().invoke(app, ["people", command, "--help"])
     assert result.exit_code == 0 and len(result.output) > 100
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Sigurður Magnússon", "sigurdur magnusson"),
+        ("Þórunn Ægisdóttir", "thorunn aegisdottir"),
+        ("Søren Kierkegaard", "soren kierkegaard"),
+        ("Lech Wałęsa", "lech walesa"),
+    ],
+)
+def test_names_fold_to_their_usual_latin_spelling(written: str, plain: str) -> None:
+    from onrecord.people.names import fold
+
+    assert fold(written) == plain

@@ -106,9 +106,37 @@ def _role_nouns() -> dict[str, str]:
     return table
 
 
+# Latin letters Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Lower case without diacritics, apostrophes unified, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    """Lower case without diacritics, apostrophes unified, spaces collapsed.
+
+    "Sigurður Magnússon" and "Sigurdur Magnusson" fold alike: marks are dropped
+    and letters such as ð, þ, ø, æ are written in their usual Latin spelling.
+    """
+    text = text.translate(_APOSTROPHES).translate(_UNDECOMPOSED)
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", plain).strip().lower()
 
