@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+# Fixtures shared across modules: a PostgreSQL server the run starts, a served store.
+pytest_plugins = ["postgres_fixture", "api_fixture"]
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_CORPUS = ROOT / "examples" / "corpus"
 SHARED = ROOT.parent / "shared"

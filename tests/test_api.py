@@ -16,13 +16,13 @@ from urllib.parse import quote
 
 import pytest
 
-from api_fixture import Served, served_store  # noqa: F401 (fixture)
+from api_fixture import Served
 from onrecord.store import QuoteFilter, open_store
 from onrecord.views.quotes import list_quotes
 
 
 @pytest.fixture(scope="module")
-def api(served_store: Served) -> Served:  # noqa: F811 (the imported fixture)
+def api(served_store: Served) -> Served:
     return served_store
 
 

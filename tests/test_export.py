@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from onrecord.views.export import export_rows, write_export
-from test_timeline import add_person, add_statement, outlets
+from statement_rows import add_person, add_statement, outlets
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 
 from onrecord.views.report_data import CONTEXT_CHARS, report_data
 from onrecord.views.timeline import Selection
-from test_timeline import add_statement, outlets
+from statement_rows import add_statement, outlets
 
 LONG_BEFORE = "Fishing boats waited in the harbour all week. " * 12
 LONG_AFTER = " The minister left without taking questions. " * 12

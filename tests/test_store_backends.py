@@ -15,12 +15,6 @@ from onrecord.model import Article, ArticleResult, Mention, Quote, Rejected
 from onrecord.store import QuoteFilter, Store, open_store
 from onrecord.store.base import load_migrations
 from onrecord.store.postgres import postgres_ddl, translate_placeholders
-from postgres_fixture import (  # noqa: F401 (fixtures)
-    postgres_migrated,
-    postgres_server,
-    postgres_store_url,
-    postgres_url,
-)
 
 BACKENDS = ["sqlite", "postgres"]
 

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from api_fixture import Served, served_store  # noqa: F401 (fixture)
+from api_fixture import Served
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def page(served_store: Served) -> Served:  # noqa: F811 (the imported fixture)
+def page(served_store: Served) -> Served:
     if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
         pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     return served_store
