@@ -7,6 +7,7 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -251,3 +252,49 @@ def test_a_missing_manifest_is_rejected_and_the_articles_still_read(tmp_path: Pa
     items = list(read_sources([str(tmp_path / "a.txt")], manifest=tmp_path / "nope.csv"))
     assert isinstance(items[0], Rejected) and items[0].reason == "no such manifest file"
     assert isinstance(items[1], Article)
+
+
+@pytest.fixture
+def local_site(tmp_path: Path):
+    """A static site served on 127.0.0.1 for the length of a test (no outside network)."""
+    import functools
+    import http.server
+    import threading
+
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    (tmp_path / "feed.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Nordic Ledger</title>'
+        "<item><title>Talks resume</title><link>https://example.org/feed/9</link>"
+        f"<pubDate>Mon, 06 Mar 2023 10:00:00 GMT</pubDate><description>{BODY.strip()}"
+        "</description></item></channel></rss>"
+    )
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        extensions_map: ClassVar[dict[str, str]] = {
+            ".html": "text/html",
+            ".rss": "application/rss+xml",
+        }
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(tmp_path))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+        server.shutdown()
+        thread.join()
+
+
+def test_a_url_is_fetched_as_a_page_or_a_feed(local_site: str) -> None:
+    page = only(read(f"{local_site}/page.html"))
+    assert page.outlet == "Harbour Gazette" and page.source == f"{local_site}/page.html"
+    assert "“We are ready to sit down again,”" in page.text
+    entry = only(read(f"{local_site}/feed.rss"))
+    assert (entry.outlet, entry.published) == ("Nordic Ledger", date(2023, 3, 6))
+
+
+def test_a_url_that_cannot_be_fetched_is_rejected(local_site: str) -> None:
+    reason = rejected_reason(read(f"{local_site}/missing.html"))
+    assert reason.startswith("could not fetch (HTTP Error 404")
