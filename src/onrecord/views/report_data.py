@@ -9,6 +9,7 @@ no web address (a local file), holding the quoted passage in its context.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -144,16 +145,16 @@ def report_statements(
 
 
 def _subtitle(selection: Selection, statements: Sequence[Row], store: Store) -> str:
-    dates = sorted(str(s["said_on"])[:10] for s in statements if s.get("said_on"))
+    """Who and where: the outlets and the most quoted speakers (the page's summary line
+    already gives the count, the dates and the mean tone)."""
     # carriers() names a report without an outlet "(unknown outlet)": not an outlet to count
     outlets = {c for s in statements for c in s.get("carriers") or () if not c.startswith("(")}
-    parts = [f"{len(statements)} statement{'s' if len(statements) != 1 else ''}"]
-    if dates:
-        parts.append(
-            f"said {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"said {dates[0]}"
-        )
+    speakers = Counter(s["person"] for s in statements if s.get("person"))
+    parts = []
     if outlets:
         parts.append(f"reported by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}")
+    if speakers:
+        parts.append("most quoted: " + ", ".join(name for name, _ in speakers.most_common(3)))
     if selection.since or selection.until:
         window = f"{selection.since or '…'} – {selection.until or '…'}"
         parts.append(f"selected {window}")
