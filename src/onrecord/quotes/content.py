@@ -395,6 +395,14 @@ class ContentRules(ClauseRules):
                 continue
             nxt = token.doc[token.i + 1]
             low = nxt.lower_
+            np = nxt.head if nxt.dep_ in ("det", "amod", "compound", "nummod") else nxt
+            if (
+                np.dep_ == "appos"
+                and np.head.i < token.i
+                and np.head.head.i > np.right_edge.i
+                and np.right_edge.i + 1 < span.end
+            ):
+                continue  # "that CNN, a fellow network, has done …": an apposition mid-clause
             cut = low in ADJUNCT_OPENERS or (
                 nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")
             )
@@ -428,7 +436,7 @@ class ContentRules(ClauseRules):
         for token in span[2:]:
             # "… and said it remained ready": the rest is another report of its own
             if token.dep_ == "cc" and not any(a <= token.idx < b for a, b in inside):
-                nxt = token.doc[token.i + 1 : token.i + 3]
+                nxt = token.doc[token.i + 1 : token.i + 4]  # "but did not suggest"
                 for t in nxt:
                     cue = self._cue_at(t) if t.dep_ == "conj" else None
                     if (

@@ -151,14 +151,29 @@ class _ArticleRun(HeadlineRules):
             return  # "declined to say whether …": one report, made by the governing cue
         self._close_open_mark(cue)
         if self._is_interviewer_question(cue):
+            # "When asked if …", "X was asked whether …": the question is reported, but the
+            # words are the interviewer's (named only by "asked by …"), never the answerer's
             content = self._content_of(cue)
+            asked: list[int] = []
             if content:
-                self.question_marks.update(content[2])
-                self.used_marks.update(content[2])
+                asked = list(content[2])
             for i in self._direct_beside(cue, set()):
                 if self.marks[i].start > token.idx:
-                    self.question_marks.add(i)
-                    self.used_marks.add(i)
+                    asked.append(i)
+            self.question_marks.update(asked)
+            self.used_marks.update(asked)
+            if content and not (content[2] or _opens_question(self.text[content[0] : content[1]])):
+                return  # "asked about the war": only the topic, not the question
+            if content:
+                start, end = content[0], content[1]
+                if asked:
+                    start = min(start, *(self.marks[i].start for i in asked))
+                    end = max(end, *(self.marks[i].end for i in asked))
+                self._add(start, end, "indirect", cue, self._asker(cue), salient=False)
+            elif asked:
+                start = min(self.marks[i].start for i in asked)
+                end = max(self.marks[i].end for i in asked)
+                self._add(start, end, "direct", cue, self._asker(cue), salient=False)
             return
         speaker = self._speaker_for(cue)
         content = self._content_of(cue)
@@ -219,6 +234,12 @@ class _ArticleRun(HeadlineRules):
                 spans = ()
         self._add(start, end, kind, cue, speaker, spans)
 
+    def _asker(self, cue: Cue) -> ResolvedSpeaker | None:
+        """The interviewer named by "asked by X", or None."""
+        agent = next((c for c in cue.token.children if c.dep_ == "agent"), None)
+        objs = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        return self.resolver.resolve(self._speaker_span(objs[0])) if objs else None
+
     def _is_interviewer_question(self, cue: Cue) -> bool:
         if cue.lemma not in ("ask", "question", "press", "query", "inquire"):
             return False
@@ -238,13 +259,15 @@ class _ArticleRun(HeadlineRules):
         spans: tuple[tuple[int, int], ...] = (),
         basis: str | None = None,
         cue_class: CueClass | None = None,
+        salient: bool = True,
     ) -> None:
+        """Record a quote; ``salient``: its speaker is the one a later "he" refers to."""
         if end <= start:
             return
         for q in self.quotes:
             if q.start == start and q.end == end:
                 return
-        if speaker is not None:
+        if speaker is not None and salient:
             self.resolver.note_speaker(speaker.start, speaker.name, speaker.kind)
         self.quotes.append(
             Quote(
@@ -354,6 +377,15 @@ class _ArticleRun(HeadlineRules):
             and t.idx != skip
             and not any(m.start <= t.idx < m.end for m in self.marks)
         )
+
+
+_QUESTION_OPENERS = {"if", "whether", "what", "who", "whom", "which", "when", "where", "why", "how"}
+
+
+def _opens_question(content: str) -> bool:
+    """Whether reported content is an embedded question ("if …", "whether …", "what …")."""
+    first = re.match(r"\W*(\w+)", content)
+    return first is not None and first.group(1).lower() in _QUESTION_OPENERS
 
 
 def _with_cue(quote: Quote, prev: Quote) -> Quote:

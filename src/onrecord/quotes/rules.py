@@ -99,7 +99,6 @@ ADJUNCT_OPENERS = {
     "as",
     "even",
     "whose",
-    "including",
     "compared",
     "just",
 }
