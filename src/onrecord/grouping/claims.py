@@ -32,7 +32,11 @@ __all__ = [
     "SEMANTIC_THRESHOLD",
     "Embedder",
     "claim_method",
+    "lexical_score",
     "load_embedder",
+    "same_claim",
+    "semantic_score",
+    "text_sentences",
     "update_claims",
 ]
 
@@ -129,8 +133,25 @@ MIN_SENTENCE_WORDS = 4
 MAX_SENTENCES = 8
 
 
+def text_sentences(texts: Iterable[str]) -> list[str]:
+    """The distinct sentences of some wordings (at least `MIN_SENTENCE_WORDS` words each).
+
+    At most `MAX_SENTENCES`; when no sentence is long enough, the first wording
+    whole.
+    """
+    texts = list(texts)
+    sentences: list[str] = []
+    for wording_text in texts:
+        for sentence in _SENTENCE_END.split(clean_wording(wording_text)):
+            sentence = clean_wording(sentence)
+            if len(sentence.split()) >= MIN_SENTENCE_WORDS and sentence not in sentences:
+                sentences.append(sentence)
+    first = texts[0] if texts else ""
+    return sentences[:MAX_SENTENCES] or [clean_wording(first) or first]
+
+
 def statement_sentences(store: Store, statement_id: str, text: str) -> list[str]:
-    """The sentences of every wording of a statement (at least `MIN_SENTENCE_WORDS` words).
+    """The sentences of every wording of a statement (see `text_sentences`).
 
     A reported quote often holds several sentences, or two remarks joined by
     the extractor; comparing sentence by sentence keeps a restated remark
@@ -142,13 +163,29 @@ def statement_sentences(store: Store, statement_id: str, text: str) -> list[str]
             "SELECT DISTINCT text FROM quotes WHERE statement_id = ?", (statement_id,)
         )
     ]
-    sentences: list[str] = []
-    for wording_text in wordings:
-        for sentence in _SENTENCE_END.split(clean_wording(wording_text)):
-            sentence = clean_wording(sentence)
-            if len(sentence.split()) >= MIN_SENTENCE_WORDS and sentence not in sentences:
-                sentences.append(sentence)
-    return sentences[:MAX_SENTENCES] or [clean_wording(text) or text]
+    return text_sentences(wordings)
+
+
+def semantic_score(mine: np.ndarray, theirs: np.ndarray) -> float:
+    """Best cosine over sentence pairs of two statements (rows: unit sentence vectors)."""
+    return float(np.max(np.atleast_2d(theirs) @ np.atleast_2d(mine).T))
+
+
+def lexical_score(mine: Sequence[str], theirs: Sequence[str]) -> float:
+    """Best `wording_score` over sentence pairs of two statements."""
+    mine_words = [wording(s) for s in mine]
+    return max(wording_score(a, wording(b)) for a in mine_words for b in theirs)
+
+
+def same_claim(semantic: float | None, lexical: float, mine: str, theirs: str) -> bool:
+    """Whether two statements of one person make one claim, from their pair scores.
+
+    ``semantic`` is `semantic_score` (None without the extra), ``lexical`` is
+    `lexical_score`; ``mine`` and ``theirs`` are the statements' texts.
+    """
+    if semantic is not None and semantic >= SEMANTIC_THRESHOLD:
+        return True
+    return lexical >= LEXICAL_THRESHOLD
 
 
 def _ensure_vectors(store: Store, rows: Sequence[Row], embedder: Embedder) -> dict[str, np.ndarray]:
@@ -242,16 +279,15 @@ def _best_claim(store: Store, row: Row, others: list[Row], embedder: Any) -> str
     if embedder is not None:
         vectors = _ensure_vectors(store, [row, *others], embedder)
         mine = vectors[row["id"]]
-        scores = [float(np.max(vectors[o["id"]] @ mine.T)) for o in others]
+        scores = [semantic_score(mine, vectors[o["id"]]) for o in others]
         best = int(np.argmax(scores))
         if scores[best] >= SEMANTIC_THRESHOLD:
             return others[best]["claim_id"]
-    mine_words = [wording(s) for s in statement_sentences(store, row["id"], row["text"])]
+    mine_sentences = statement_sentences(store, row["id"], row["text"])
     scored = []
     for other in others:
-        theirs = [wording(s) for s in statement_sentences(store, other["id"], other["text"])]
-        score = max(wording_score(a, b) for a in mine_words for b in theirs)
-        scored.append((score, other["claim_id"]))
+        theirs = statement_sentences(store, other["id"], other["text"])
+        scored.append((lexical_score(mine_sentences, theirs), other["claim_id"]))
     score, claim = max(scored, key=lambda s: s[0])
     return claim if score >= LEXICAL_THRESHOLD else None
 

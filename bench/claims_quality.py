@@ -1,0 +1,190 @@
+"""Claim grouping quality on labelled pairs of one person's statements, months or years apart.
+
+    python bench/claims_quality.py             # both measures, both splits, per-kind counts, errors
+    python bench/claims_quality.py --sweep     # thresholds (and the tone guard) on the dev split only
+
+Each pair of ``tests/fixtures/claim_pairs.jsonl`` is scored the way
+`onrecord.grouping.claims` scores a statement against another of the same
+person: the sentences of each statement (`text_sentences`), then
+
+* semantic (the ``semantic`` extra installed): the best sentence-pair cosine of
+  MiniLM embeddings with names masked (`semantic_score`, from the real
+  `load_embedder`), and whatever `claims.same_claim` adds to it;
+* lexical (no extra): the best sentence-pair wording score (`lexical_score`).
+
+Thresholds in `onrecord.grouping.claims` were chosen with ``--sweep`` on the dev
+split; the held-out split is only measured. ``tests/test_claims_gate.py`` holds
+the floors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from onrecord.grouping import claims
+
+PAIRS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "claim_pairs.jsonl"
+
+Pair = dict[str, Any]
+
+
+def load_pairs(path: str | Path = PAIRS, split: str | None = None) -> list[Pair]:
+    """The labelled pairs, all or one split's."""
+    rows = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One pair with what each measure says about it."""
+
+    pair: Pair
+    lexical: float
+    semantic: float | None  # None without the extra
+    same_semantic: bool | None  # the code's semantic decision, None without the extra
+    same_lexical: bool  # the code's lexical decision
+
+
+def score_pairs(pairs: Sequence[Pair], embedder: Any = "auto") -> list[Scored]:
+    """Score every pair with both measures (each distinct sentence embedded once)."""
+    if embedder == "auto":
+        embedder = claims.load_embedder()
+    sentences = {
+        text: claims.text_sentences([text])
+        for pair in pairs
+        for text in (pair["a"]["text"], pair["b"]["text"])
+    }
+    vectors: dict[str, np.ndarray] = {}
+    if embedder is not None:
+        flat = sorted({s for group in sentences.values() for s in group})
+        rows = dict(zip(flat, embedder(flat), strict=True))
+        vectors = {text: np.stack([rows[s] for s in group]) for text, group in sentences.items()}
+    scored = []
+    for pair in pairs:
+        a, b = pair["a"]["text"], pair["b"]["text"]
+        lexical = claims.lexical_score(sentences[a], sentences[b])
+        semantic = claims.semantic_score(vectors[a], vectors[b]) if vectors else None
+        scored.append(
+            Scored(
+                pair=pair,
+                lexical=lexical,
+                semantic=semantic,
+                same_semantic=(
+                    None if semantic is None else claims.same_claim(semantic, lexical, a, b)
+                ),
+                same_lexical=claims.same_claim(None, lexical, a, b),
+            )
+        )
+    return scored
+
+
+def prf(labels: Iterable[bool], guesses: Iterable[bool]) -> dict[str, float]:
+    """Precision, recall and F1 of "same claim", with the counts."""
+    tp = fp = fn = tn = 0
+    for label, guess in zip(labels, guesses, strict=True):
+        tp += label and guess
+        fp += guess and not label
+        fn += label and not guess
+        tn += not label and not guess
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+    }
+
+
+def measure(scored: Sequence[Scored], method: str) -> dict[str, float]:
+    """P/R/F1 of the code's decision for ``method`` ("semantic" or "lexical")."""
+    guesses = [s.same_semantic if method == "semantic" else s.same_lexical for s in scored]
+    return prf([s.pair["same_claim"] for s in scored], [bool(g) for g in guesses])
+
+
+def _line(name: str, m: dict[str, float]) -> str:
+    return (f"{name}: P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+            f"(tp={m['tp']} fp={m['fp']} fn={m['fn']} tn={m['tn']})")  # fmt: skip
+
+
+def report(scored_by_split: dict[str, list[Scored]], show_errors: bool) -> None:
+    """Print both measures on each split, per-kind counts and, optionally, the errors."""
+    print(
+        f"SEMANTIC_THRESHOLD={claims.SEMANTIC_THRESHOLD} LEXICAL_THRESHOLD={claims.LEXICAL_THRESHOLD}"
+    )
+    for split, scored in scored_by_split.items():
+        print(f"\n{split}: {len(scored)} pairs")
+        methods = ["lexical"] + (["semantic"] if scored and scored[0].semantic is not None else [])
+        for method in methods:
+            print("  " + _line(method, measure(scored, method)))
+            kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            errors = []
+            for s in scored:
+                guess = s.same_semantic if method == "semantic" else s.same_lexical
+                right = bool(guess) == s.pair["same_claim"]
+                kinds[s.pair["kind"]][0 if right else 1] += 1
+                if not right:
+                    errors.append(s)
+            for kind, (right, wrong) in sorted(kinds.items()):
+                print(f"    {right:>3} right {wrong:>2} wrong  {kind}")
+            if show_errors:
+                for s in errors:
+                    label = "missed" if s.pair["same_claim"] else "false match"
+                    cos = "" if s.semantic is None else f" cos={s.semantic:.2f}"
+                    print(f"    {label} ({s.pair['kind']}{cos} lex={s.lexical:.2f}): "
+                          f"{s.pair['a']['text']!r} / {s.pair['b']['text']!r}")  # fmt: skip
+
+
+def sweep(scored: Sequence[Scored]) -> None:
+    """Dev-split scores by threshold: cosine alone, cosine or wording, and wording alone."""
+    labels = [s.pair["same_claim"] for s in scored]
+    if scored and scored[0].semantic is not None:
+        print("semantic: cosine >= t (alone | or wording >= LEXICAL_THRESHOLD)")
+        for t in np.arange(0.40, 0.86, 0.025):
+            alone = prf(labels, [s.semantic >= t for s in scored])
+            either = prf(
+                labels, [s.semantic >= t or s.lexical >= claims.LEXICAL_THRESHOLD for s in scored]
+            )
+            print(f"  {t:.3f}  alone P={alone['precision']:.3f} R={alone['recall']:.3f} "
+                  f"F1={alone['f1']:.3f} | either P={either['precision']:.3f} "
+                  f"R={either['recall']:.3f} F1={either['f1']:.3f}")  # fmt: skip
+    print("lexical: wording >= t")
+    for t in np.arange(0.20, 0.91, 0.05):
+        m = prf(labels, [s.lexical >= t for s in scored])
+        print(f"  {t:.2f}  P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pairs", default=str(PAIRS))
+    parser.add_argument("--sweep", action="store_true", help="Scores by threshold on dev.")
+    parser.add_argument("--lexical", action="store_true", help="Measure without the embedder.")
+    parser.add_argument("--errors", action="store_true", help="List every wrong pair.")
+    args = parser.parse_args()
+    embedder = None if args.lexical else "auto"
+    if args.sweep:
+        sweep(score_pairs(load_pairs(args.pairs, "dev"), embedder))
+        return
+    report(
+        {
+            split: score_pairs(load_pairs(args.pairs, split), embedder)
+            for split in ("dev", "heldout")
+        },
+        args.errors,
+    )
+
+
+if __name__ == "__main__":
+    main()
