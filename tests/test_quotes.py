@@ -367,3 +367,27 @@ def test_prefilter_parses_only_sentences_that_can_hold_a_quote(nlp) -> None:
         (q.start, q.end, q.speaker) for q in full.quotes
     ]
     assert fast.quotes and all(q.text == text[q.start : q.end] for q in fast.quotes)
+
+
+def test_a_report_inside_reported_content_is_part_of_the_outer_report(
+    everything: QuoteExtractor,
+) -> None:
+    text = INTRO + "Volkov said he knows that the sanctions will stay for years."
+    quotes = run(everything, text).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("he knows that the sanctions will stay for years", "Dmitry Volkov")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Sanna Ek hopes that the bridge will open in May.", "that the bridge will open in May"),
+        ("Sanna Ek wants to reopen the bridge by May.", "to reopen the bridge by May"),
+    ],
+)
+def test_wishes_and_plans_are_attributions_of_thought(
+    everything: QuoteExtractor, text: str, content: str
+) -> None:
+    quotes = run(everything, text).quotes
+    assert [(q.text, q.speaker, q.cue_class) for q in quotes] == [(content, "Sanna Ek", "thought")]

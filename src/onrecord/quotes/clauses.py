@@ -16,6 +16,7 @@ from onrecord.quotes.rules import (
     NOT_SPEAKER_ENTS,
     RELATIVE,
     Cue,
+    regular_stems,
 )
 from onrecord.speakers import ResolvedSpeaker, SpeakerResolver
 
@@ -63,7 +64,7 @@ class ClauseRules:
             return None  # "a program called Sandy Hook Promise": a name, not a report
         if token.tag_ == "VB" and token.dep_ == "ROOT" and token.i == token.sent.start:
             return None  # "Call it viral fundraising.": an imperative
-        lemma = token.lemma_.lower()
+        lemma = self._lemma(token)
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
                 phrase = (lemma, child.lower_)
@@ -79,6 +80,17 @@ class ClauseRules:
         if cls is None:
             return None
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    def _lemma(self, token: Token) -> str:
+        """The token's lemma, or the lexicon's word it is a regular form of when the
+        lemmatizer went astray ("hopes" -> "hop" for the parser, "hope" for the lexicon)."""
+        lemma = token.lemma_.lower()
+        if lemma in self.lexicon.words or token.pos_ != "VERB":
+            return lemma
+        for guess in regular_stems(token.lower_):
+            if guess in self.lexicon.words:
+                return guess
+        return lemma
 
     def _subject_of(self, verb: Token) -> Token | None:
         seen = 0

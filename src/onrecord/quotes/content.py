@@ -178,7 +178,8 @@ class ContentRules(ClauseRules):
             and any(t.text == ";" for t in doc[comps[0].right_edge.i : token.i])
         ):
             comps = []  # "he made the point; he had said the same thing": another clause
-        if not comps and cue.lemma in XCOMP_CUES:
+        if not comps and (cue.lemma in XCOMP_CUES or cue.cls != "speech"):
+            # "declined to say …"; "wants to win", "plans to run": a wish or plan's content
             comps = [c for c in token.children if c.dep_ == "xcomp"]
         if (
             not comps

@@ -136,13 +136,16 @@ class _ArticleRun(HeadlineRules):
         # a report inside someone's quotation ("“They told me it was over,” she said") is part
         # of her words, not an attribution of its own
         quoted = [m for m in self.marks if self._sentence_like(m)]
-        return [
+        quotes = [
             q
             for q in self.quotes
             if q.cue_start is None
             or q.kind == "headline"
             or not any(m.start < q.cue_start < m.end for m in quoted)
         ]
+        # a report inside reported content ("Rubio said he knows voters are angry") is part
+        # of what the outer speaker said: one attribution, the outer one
+        return [q for q in quotes if not any(_inside(q, other) for other in quotes)]
 
     def _from_cue(self, cue: Cue) -> None:
         token = cue.token
@@ -386,6 +389,16 @@ def _opens_question(content: str) -> bool:
     """Whether reported content is an embedded question ("if …", "whether …", "what …")."""
     first = re.match(r"\W*(\w+)", content)
     return first is not None and first.group(1).lower() in _QUESTION_OPENERS
+
+
+def _inside(quote: Quote, other: Quote) -> bool:
+    """Whether ``quote``'s cue lies inside ``other``'s content (and not the reverse)."""
+    if quote is other or quote.cue_start is None or quote.kind == "headline":
+        return False
+    pieces = other.spans or ((other.start, other.end),)
+    if not any(a <= quote.cue_start < b for a, b in pieces):
+        return False
+    return other.cue_start is None or not (quote.start <= other.cue_start < quote.end)
 
 
 def _with_cue(quote: Quote, prev: Quote) -> Quote:

@@ -167,3 +167,27 @@ def lemma_guess(word: str) -> str:
     if low.endswith("s") and not low.endswith("ss"):
         return low[:-1]
     return low
+
+
+def regular_stems(word: str) -> list[str]:
+    """Lemmas a regular verb form may have: "hopes" -> hope, "hoped" -> hope, "hoping" ->
+    hope, "stopped" -> stop, "tries" -> try (longest first; the caller checks a lexicon)."""
+    low = word.lower()
+    out: list[str] = []
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("es", "e"),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 2:
+            stem = low[: len(low) - len(suffix)] + repl
+            out.append(stem)
+            if repl == "" and len(stem) >= 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> stop
+    return out
