@@ -391,3 +391,33 @@ def test_wishes_and_plans_are_attributions_of_thought(
 ) -> None:
     quotes = run(everything, text).quotes
     assert [(q.text, q.speaker, q.cue_class) for q in quotes] == [(content, "Sanna Ek", "thought")]
+
+
+def test_a_dateline_place_is_not_the_speaker(speech: QuoteExtractor) -> None:
+    text = (
+        "VESTBY, March 14 (Northgate Wire) — Former minister Ola Brekke told delegates that "
+        "the bridge should be rebuilt."
+    )
+    quotes = run(speech, text).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("that the bridge should be rebuilt", "Ola Brekke")
+    ]
+
+
+def test_a_participle_after_the_content_shares_the_cues_subject(speech: QuoteExtractor) -> None:
+    text = (
+        INTRO + "Volkov stressed that progress does not depend on Moscow alone, adding that "
+        "Washington must take steps too."
+    )
+    quotes = run(speech, text).quotes
+    added = next(q for q in quotes if q.cue == "add")
+    assert added.speaker == "Dmitry Volkov"
+
+
+def test_markup_left_in_the_text_is_neither_cue_nor_content(speech: QuoteExtractor) -> None:
+    text = (
+        'Reactions poured in.\n\n<tweet author="LindaMoss" id="12">Thinking of everyone in '
+        "Vestby tonight.</tweet>\n\nThe mayor said the roads would reopen."
+    )
+    quotes = run(speech, text).quotes
+    assert [q.text for q in quotes] == ["the roads would reopen"]

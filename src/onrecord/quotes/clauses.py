@@ -12,6 +12,7 @@ from onrecord.quotes.cues import CueLexicon
 from onrecord.quotes.marks import MarkSpan
 from onrecord.quotes.rules import (
     CONTENT_DEPS,
+    DATELINE,
     MARK_CHARS,
     NOT_SPEAKER_ENTS,
     RELATIVE,
@@ -78,7 +79,9 @@ class ClauseRules:
                     )
         cls = self.lexicon.classify(lemma)
         if cls is None:
-            return None
+            if not _takes_finite_clause(token):
+                return None
+            cls = "thought"  # an unlisted verb with a finite "that" clause: a stance
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
     def _lemma(self, token: Token) -> str:
@@ -110,7 +113,17 @@ class ClauseRules:
                 verb = ancestor if ancestor is not None else verb.head
                 continue
             if verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
-                verb = verb.head
+                head = verb.head
+                if (
+                    verb.dep_ == "advcl"
+                    and verb.tag_ == "VBG"
+                    and head.dep_ == "ccomp"
+                    and self._cue_at(head.head) is not None
+                ):
+                    # "emphasized that progress depends on both, adding that …": the parse
+                    # hangs the participle on the content; it shares the cue's subject
+                    head = head.head
+                verb = head
                 continue
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
@@ -147,6 +160,14 @@ class ClauseRules:
                 return self.resolver.resolve(self._speaker_span(objs[0]))
             return None
         subject = self._subject_of(token)
+        if subject is not None and (
+            self._in_dateline(subject) or subject.ent_type_ in NOT_SPEAKER_ENTS
+        ):
+            # "CLEVELAND, July 19 (UPI) — Mukasey told …": the place is not the speaker
+            before = self._word_before(token)
+            subject = self._noun_phrase_head(token, [before] if before is not None else [])
+            if subject is not None and self._in_dateline(subject):
+                subject = None
         if subject is None or self._in_quotation(subject.idx, token.idx):
             # the parse found the subject inside the quotation, or none at all: take the
             # noun phrase next to the cue ("“…,” said Anna Berg", "“…,” Berg joked")
@@ -175,6 +196,12 @@ class ClauseRules:
             )
         return self.resolver.resolve(self._speaker_span(subject))
 
+    def _in_dateline(self, token: Token) -> bool:
+        """Whether the token lies in a dateline that opens its sentence ("LONDON — ")."""
+        start = token.sent.start_char
+        found = DATELINE.match(self.text, start, token.sent.end_char)
+        return found is not None and token.idx < found.end()
+
     def _in_quotation(self, position: int, cue_position: int) -> bool:
         """Whether ``position`` lies inside a quotation that does not also hold the cue."""
         return any(
@@ -190,11 +217,36 @@ class ClauseRules:
         candidates = []
         if after < token.sent.end:
             candidates.append(doc[after])
+        before = self._word_before(token)
+        if before is not None:
+            candidates.append(before)
+        return self._noun_phrase_head(token, candidates)
+
+    def _word_before(self, token: Token) -> Token | None:
+        """The word before the cue, past adverbs, auxiliaries and a parenthesis ("(D-MA)")."""
+        doc = token.doc
         before = token.i - 1
-        while before >= token.sent.start and doc[before].pos_ in ("ADV", "AUX", "PART"):
-            before -= 1
-        if before >= token.sent.start:
-            candidates.append(doc[before])
+        while before >= token.sent.start:
+            if doc[before].pos_ in ("ADV", "AUX", "PART"):
+                before -= 1
+            elif doc[before].text == ")":
+                opening = next(
+                    (
+                        i
+                        for i in range(before - 1, max(token.sent.start, before - 8) - 1, -1)
+                        if doc[i].text == "("
+                    ),
+                    None,
+                )
+                if opening is None:
+                    break
+                before = opening - 1
+            else:
+                break
+        return doc[before] if before >= token.sent.start else None
+
+    def _noun_phrase_head(self, token: Token, candidates: list[Token]) -> Token | None:
+        """The head of the first candidate's noun phrase that can name a speaker."""
         for candidate in candidates:
             if (
                 candidate.pos_ not in ("PROPN", "NOUN", "PRON")
@@ -244,3 +296,28 @@ class ClauseRules:
                 continue  # quoted words the parse hung on the cue are content, not clause
             own.update(t.i for t in child.subtree)
         return min(own), max(own)
+
+
+# verbs that take a finite clause without reporting anyone's words or mind
+_NOT_STANCE = {"be", "make", "have", "do", "get", "ensure", "mean", "see", "hear", "seem"}
+
+
+def _takes_finite_clause(token: Token) -> bool:
+    """Whether a verb outside the lexicon has a subject and a finite "that" clause as its
+    complement ("Critics contend that …", "Aides insist the plan works"): a general
+    structure of attribution, classed as thought when the lexicon does not know the verb."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in _NOT_STANCE:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("it", "there", "this", "that", "which"):
+        return False
+    for child in token.children:
+        if child.dep_ != "ccomp" or child.i < token.i:
+            continue
+        finite = child.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+            for c in child.children
+        )
+        if finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            return True
+    return False

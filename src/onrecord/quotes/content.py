@@ -281,7 +281,7 @@ class ContentRules(ClauseRules):
                 else:
                     # "calling for the US to step up …": the object came out as a clause
                     comps = [c for c in token.rights if c.dep_ == "advcl" and c.i > after[0].i][:1]
-        if not comps and cue.lemma in self.lexicon.object_content:
+        if not comps and (cue.lemma in self.lexicon.object_content or cue.cls != "speech"):
             # "called for a ban", "praised the deal", "described the talks as useful"
             comps = [
                 c

@@ -118,6 +118,8 @@ class _ArticleRun(HeadlineRules):
         self.used_marks: set[int] = set()  # indexes into self.marks
         self.question_marks: set[int] = set()
         self.paragraphs = paragraphs(article.nlp_text)
+        # markup left in the text ("<tweet author=… >"): never a cue nor what was said
+        self.tags = [(m.start(), m.end()) for m in _TAG.finditer(article.nlp_text)]
 
     def run(self) -> list[Quote]:
         """Return every quote found in the article (all cue classes)."""
@@ -128,7 +130,7 @@ class _ArticleRun(HeadlineRules):
                 continue
             for token in sent:
                 cue = self._cue_at(token)
-                if cue is not None:
+                if cue is not None and not self._in_tag(token.idx):
                     self._from_cue(cue)
         self._paragraph_runs()
         self._continuations()
@@ -235,6 +237,12 @@ class _ArticleRun(HeadlineRules):
             self.used_marks.update(beside)
             if len(spans) == 1:
                 spans = ()
+        if (
+            speaker is not None
+            and speaker.start > cue.start
+            and any(a <= speaker.start < b for a, b in spans or ((start, end),))
+        ):
+            speaker = None  # the parse took words of the content for the speaker
         self._add(start, end, kind, cue, speaker, spans)
 
     def _asker(self, cue: Cue) -> ResolvedSpeaker | None:
@@ -265,7 +273,7 @@ class _ArticleRun(HeadlineRules):
         salient: bool = True,
     ) -> None:
         """Record a quote; ``salient``: its speaker is the one a later "he" refers to."""
-        if end <= start:
+        if end <= start or self._in_tag(start) or self._in_tag(end - 1):
             return
         for q in self.quotes:
             if q.start == start and q.end == end:
@@ -292,6 +300,9 @@ class _ArticleRun(HeadlineRules):
                 spans=spans,
             )
         )
+
+    def _in_tag(self, position: int) -> bool:
+        return any(a <= position < b for a, b in self.tags)
 
     def _paragraph_runs(self) -> None:
         """A quotation left open at a paragraph's end goes on in the next paragraph that
@@ -382,6 +393,7 @@ class _ArticleRun(HeadlineRules):
         )
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
 _QUESTION_OPENERS = {"if", "whether", "what", "who", "whom", "which", "when", "where", "why", "how"}
 
 
