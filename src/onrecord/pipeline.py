@@ -3,6 +3,17 @@
 `Pipeline` is built once per process (it holds the spaCy model) and maps one
 `Article` to one `ArticleResult` with no I/O, so the same code runs in a loop,
 in worker processes (`process_articles`) and inside a Spark job.
+
+Speed, with the same output as parsing each article on its own:
+
+- `Pipeline.run_many` parses a chunk of articles with one ``nlp.pipe`` call
+  (`onrecord.nlp.parse_many`: the per-line sentence starts the extractor sets
+  come from a pipeline component);
+- the attribute ruler and lemmatizer are memoised per token
+  (`onrecord.fastattrs`, same output as the real components);
+- with the ``prefilter`` setting, sentences that cannot hold a quote are blanked
+  before parsing (``quotes.prefilter.blank_unneeded``); off by default, since it
+  costs a little speaker accuracy (see bench/throughput.py and bench/quality.py).
 """
 
 from __future__ import annotations
@@ -16,24 +27,72 @@ from typing import Literal
 
 from onrecord.clean import clean
 from onrecord.model import Article, ArticleResult, Rejected
+from onrecord.settings import setting
 
 Cues = Literal["speech", "all"]
 
 
-class Pipeline:
-    """Article → ArticleResult. Build once per process; call per article."""
+def _rejection(article: Article, exc: Exception) -> Rejected:
+    reason = f"{exc.__class__.__name__}: {exc}".splitlines()[0][:300]
+    return Rejected(source=article.source, stage="extract", reason=reason)
 
-    def __init__(self, cues: Cues = "speech") -> None:
+
+class Pipeline:
+    """Article → ArticleResult. Build once per process; call per article or per chunk."""
+
+    def __init__(self, cues: Cues = "speech", prefilter: bool | None = None) -> None:
+        """``prefilter``: blank sentences that cannot hold a quote before parsing
+        (default: the ``prefilter`` setting)."""
         from onrecord.dates import StatementDater
         from onrecord.nlp import load_nlp
         from onrecord.quotes import QuoteExtractor
 
         self.cues = cues
-        self.extract = QuoteExtractor(load_nlp(), cues=cues)
+        self.prefilter = bool(int(setting("prefilter"))) if prefilter is None else prefilter
+        self.nlp = load_nlp(line_breaks=True, fast_attributes=True)
+        self.extract = QuoteExtractor(self.nlp, cues=cues)
         self.date = StatementDater()
 
     def __call__(self, article: Article) -> ArticleResult:
         """Run every per-article stage on ``article``."""
+        article = self._prepare(article)
+        return self._finish(article, self.extract.parse(self._parser_text(article)))
+
+    def safe(self, article: Article) -> ArticleResult | Rejected:
+        """Like calling the pipeline, but an error becomes a `Rejected` for that article."""
+        try:
+            return self(article)
+        except Exception as exc:  # one bad article never stops a batch
+            return _rejection(article, exc)
+
+    def run_many(self, articles: Iterable[Article]) -> list[ArticleResult | Rejected]:
+        """`safe` over several articles, parsed together with one ``nlp.pipe`` call."""
+        from onrecord.nlp import parse_many
+
+        articles = list(articles)
+        prepared: list[Article | Rejected] = []
+        for article in articles:
+            try:
+                prepared.append(self._prepare(article))
+            except Exception as exc:
+                prepared.append(_rejection(article, exc))
+        ready = [a for a in prepared if isinstance(a, Article)]
+        try:
+            docs = iter(list(parse_many(self.nlp, [self._parser_text(a) for a in ready])))
+        except Exception:  # one article broke the batch: find which, one at a time
+            return [self.safe(article) for article in articles]
+        results: list[ArticleResult | Rejected] = []
+        for original, item in zip(articles, prepared, strict=True):
+            if isinstance(item, Rejected):
+                results.append(item)
+                continue
+            try:
+                results.append(self._finish(item, next(docs)))
+            except Exception as exc:
+                results.append(_rejection(original, exc))
+        return results
+
+    def _prepare(self, article: Article) -> Article:
         from onrecord.dates import publication_date_from_text
 
         article = clean(article)
@@ -41,32 +100,34 @@ class Pipeline:
             published, basis = publication_date_from_text(article.nlp_text)
             if published is not None:
                 article = replace(article, published=published, published_basis=basis)
-        extraction = self.extract(article)
+        return article
+
+    def _parser_text(self, article: Article) -> str:
+        if not self.prefilter:
+            return article.nlp_text
+        from onrecord.quotes.prefilter import blank_unneeded
+
+        return blank_unneeded(article.nlp_text, speech_only=self.cues == "speech")[0]
+
+    def _finish(self, article: Article, doc: object) -> ArticleResult:
+        extraction = self.extract.extract(article, doc)  # type: ignore[arg-type]
         quotes = self.date(article, extraction.quotes, extraction.doc)
         return ArticleResult(
             article=article, quotes=tuple(quotes), mentions=tuple(extraction.mentions)
         )
 
-    def safe(self, article: Article) -> ArticleResult | Rejected:
-        """Like calling the pipeline, but an error becomes a `Rejected` for that article."""
-        try:
-            return self(article)
-        except Exception as exc:  # one bad article never stops a batch
-            reason = f"{exc.__class__.__name__}: {exc}".splitlines()[0][:300]
-            return Rejected(source=article.source, stage="extract", reason=reason)
-
 
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(cues: Cues) -> None:
+def _init_worker(cues: Cues, prefilter: bool | None) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline(cues)
+    _WORKER_PIPELINE = Pipeline(cues, prefilter)
 
 
 def _run_chunk(articles: list[Article]) -> list[ArticleResult | Rejected]:
     assert _WORKER_PIPELINE is not None
-    return [_WORKER_PIPELINE.safe(article) for article in articles]
+    return _WORKER_PIPELINE.run_many(articles)
 
 
 def default_workers() -> int:
@@ -77,38 +138,47 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def process_articles(
     articles: Iterable[Article],
     workers: int = 1,
     cues: Cues = "speech",
-    chunk_size: int = 8,
+    chunk_size: int | None = None,
     pipeline: Pipeline | None = None,
+    prefilter: bool | None = None,
 ) -> Iterator[ArticleResult | Rejected]:
     """Run the pipeline over ``articles``, yielding results in input order.
 
-    With ``workers > 1`` chunks of articles go to worker processes, each of which
-    loads the model once; at most ``2 * workers`` chunks are in flight, so memory
-    stays bounded however long the input.
+    Articles go in chunks of ``chunk_size`` (default: the ``chunk_articles`` setting),
+    each parsed with one ``nlp.pipe`` call. With ``workers > 1`` the chunks go to
+    worker processes, each of which loads the model once; at most ``2 * workers``
+    chunks are in flight, so memory stays bounded however long the input. The
+    results are the same, in the same order, whatever the number of workers.
     """
+    size = max(1, chunk_size or int(setting("chunk_articles")))
     if workers <= 1:
-        pipeline = pipeline or Pipeline(cues)
-        for article in articles:
-            yield pipeline.safe(article)
+        pipeline = pipeline or Pipeline(cues, prefilter)
+        for chunk in _chunks(articles, size):
+            yield from pipeline.run_many(chunk)
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(cues,)
+        max_workers=workers, initializer=_init_worker, initargs=(cues, prefilter)
     ) as pool:
         in_flight: deque[Future[list[ArticleResult | Rejected]]] = deque()
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= chunk_size:
-                in_flight.append(pool.submit(_run_chunk, chunk))
-                chunk = []
-                while len(in_flight) >= 2 * workers:
-                    yield from in_flight.popleft().result()
-        if chunk:
+        for chunk in _chunks(articles, size):
             in_flight.append(pool.submit(_run_chunk, chunk))
+            while len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
 
