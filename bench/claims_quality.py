@@ -8,9 +8,11 @@ Each pair of ``tests/fixtures/claim_pairs.jsonl`` is scored the way
 person: the sentences of each statement (`text_sentences`), then
 
 * semantic (the ``semantic`` extra installed): the best sentence-pair cosine of
-  MiniLM embeddings with names masked (`semantic_score`, from the real
-  `load_embedder`), and whatever `claims.same_claim` adds to it;
-* lexical (no extra): the best sentence-pair wording score (`lexical_score`).
+  MiniLM embeddings with names masked (from the real `load_embedder`);
+* lexical (no extra): the best sentence-pair wording score;
+
+and the decision is `claims.claim_match`'s: the score against its threshold,
+and no opposite polarity in the best pair (`claims.opposite_polarity`).
 
 Thresholds in `onrecord.grouping.claims` were chosen with ``--sweep`` on the dev
 split; the held-out split is only measured. ``tests/test_claims_gate.py`` holds

