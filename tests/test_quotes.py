@@ -421,3 +421,27 @@ def test_markup_left_in_the_text_is_neither_cue_nor_content(speech: QuoteExtract
     )
     quotes = run(speech, text).quotes
     assert [q.text for q in quotes] == ["the roads would reopen"]
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "content"),
+    [
+        ("Halvorsen: The Bridge Will Open in May", "Halvorsen", "The Bridge Will Open in May"),
+        (
+            "Former minister Brekke at summit: talks will fail",
+            "Former minister Brekke",
+            "talks will fail",
+        ),
+    ],
+)
+def test_a_headline_led_by_its_source(
+    speech: QuoteExtractor, title: str, speaker: str, content: str
+) -> None:
+    text = title + "\n\nThe ministry published its figures on Monday."
+    quotes = run(speech, text).quotes
+    assert [(q.kind, q.speaker_text, q.text) for q in quotes] == [("headline", speaker, content)]
+
+
+def test_a_topic_kicker_is_not_a_headline_source(speech: QuoteExtractor) -> None:
+    text = "Bridge war: Vestby and Moss trade blame again\n\nThe ministry published its figures."
+    assert run(speech, text).quotes == ()

@@ -10,6 +10,7 @@ import re
 from onrecord.model import Quote, QuoteKind
 from onrecord.quotes.content import ContentRules
 from onrecord.quotes.rules import (
+    HEADLINE_SOURCE,
     LABEL,
     NOT_LABELS,
     Cue,
@@ -25,6 +26,8 @@ class HeadlineRules(ContentRules):
         """Paragraphs led by a speaker label: "FALLIN: Well, I think …", "Roger Stone: Don't …"."""
         for a, b in self.paragraphs:
             if a < headline_end:
+                continue
+            if a == self.paragraphs[0][0] and self._headline_prefix(a, b):
                 continue
             m = LABEL.match(self.text, a, b)
             if not m:
@@ -59,6 +62,46 @@ class HeadlineRules(ContentRules):
                 basis="headline" if kind == "headline" else None,
             )
             self.used_marks.update(self._marks_in(c_start, c_end))
+
+    def _headline_prefix(self, a: int, b: int) -> bool:
+        """A headline led by its source: "Clinton camp: Rival's plan threatens security",
+        "Former minister at summit: talks will fail". The source is a short noun phrase with
+        no verb; when a preposition follows its head ("… at summit"), the head speaks."""
+        m = HEADLINE_SOURCE.match(self.text, a, b)
+        if not m or "\n" in self.text[a:b].strip():
+            return False
+        label = m.group("s")
+        if label.lower().strip(" .") in NOT_LABELS:
+            return False
+        span = self.doc.char_span(m.start("s"), m.end("s"), alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX", "PRON") for t in span):
+            return False
+        if not (span[0].is_title or span[0].is_upper) or span[0].pos_ not in (
+            "PROPN",
+            "NOUN",
+            "ADJ",
+        ):
+            return False
+        head_end = next((t.i for t in span if t.pos_ == "ADP"), span.end)
+        speaker = self.doc[span.start : head_end]
+        if not len(speaker):
+            return False
+        if speaker[-1].is_lower and not is_speaker_noun(speaker[-1].lower_):
+            return False  # "Ukraine war: …": a topic kicker, not a source
+        c_start, c_end = self._trim(m.start("c"), b)
+        if c_end - c_start < 8:
+            return False
+        colon = m.start("colon")
+        self._add(
+            c_start,
+            c_end,
+            "headline",
+            Cue(":", "speech", colon, colon + 1, speaker.root),
+            self.resolver.resolve(speaker),
+            basis="headline",
+        )
+        self.used_marks.update(self._marks_in(c_start, c_end))
+        return True
 
     def _headline(self) -> int:
         """Headline attributions; return where the headline ends (0 when there is none)."""

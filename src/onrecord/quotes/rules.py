@@ -46,6 +46,10 @@ LABEL = re.compile(
     r"[ \t]*(?:[A-Z]{3,}\s+[–—-]\s+)?(?P<s>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
     r"[ \t]*(?P<colon>:)[ \t]+(?P<c>\S)"
 )
+# a headline led by its source: "Clinton camp: …", "Former minister at summit: …"
+HEADLINE_SOURCE = re.compile(
+    r"[ \t]*(?P<s>[A-Z][\w’'.&-]*(?:[ \t]+[\w’'.&-]+){0,6}?)[ \t]*(?P<colon>:)[ \t]+(?P<c>\S)"
+)
 NOT_LABELS = {
     "update",
     "updated",
