@@ -92,10 +92,19 @@ def test_resolves(extractor: QuoteExtractor, text: str, expected: tuple) -> None
 
 
 def test_continuation_is_marked_as_such(extractor: QuoteExtractor) -> None:
-    text = "“We need more time,” said Anna Berg.\n\n“The gap is still wide.”"
+    text = "Anna Berg said the gap was still wide.\n\n“We need more time.”"
     quotes = extractor(Article(text=text, source="test")).quotes
     assert [q.speaker_basis for q in quotes] == ["name", "continuation"]
     assert quotes[1].speaker == "Anna Berg" and quotes[1].cue == "say"
+
+
+def test_a_quotation_continued_in_the_next_paragraph_is_one_quote(
+    extractor: QuoteExtractor,
+) -> None:
+    text = "“We need more time,” said Anna Berg.\n\n“The gap is still wide.”"
+    (quote,) = extractor(Article(text=text, source="test")).quotes
+    assert quote.speaker == "Anna Berg" and quote.speaker_basis == "name"
+    assert len(quote.spans) == 2
 
 
 def test_a_pronoun_prefers_the_last_speaker_over_a_person_merely_mentioned(

@@ -231,6 +231,15 @@ class _ArticleRun(HeadlineRules):
             beside = self._direct_beside(cue, self.question_marks)
             if not beside:
                 return
+            if len(beside) == 1 and self.marks[beside[0]].end <= cue.start:
+                # “A,” Viguerie told the radio host. “B.”: one quotation in two pieces
+                following = self._mark_after_clause(cue)
+                if (
+                    following is not None
+                    and following not in self.question_marks
+                    and self._sentence_like(self.marks[following])
+                ):
+                    beside = [beside[0], following]
             spans = tuple((self.marks[i].start, self.marks[i].end) for i in beside)
             start, end = spans[0][0], spans[-1][1]
             kind = "direct"
@@ -360,6 +369,17 @@ class _ArticleRun(HeadlineRules):
                 prev.speaker_kind,
                 "continuation",
             )
+            if prev.kind in ("direct", "partial"):
+                # “A,” she said. ¶ “B.”: the quotation goes on in the next paragraph; PolNeAR
+                # keeps one record whose pieces are the quotations
+                n = self.quotes.index(prev)
+                pieces = (*(prev.spans or ((prev.start, prev.end),)), (mark.start, mark.end))
+                self.quotes[n] = replace(
+                    prev, end=mark.end, text=self.text[prev.start : mark.end], spans=pieces
+                )
+                self.used_marks.add(i)
+                by_start = sorted(self.quotes, key=lambda q: q.start)
+                continue
             cue = None
             self._add(
                 mark.start,
