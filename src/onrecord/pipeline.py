@@ -23,11 +23,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from onrecord.clean import clean
 from onrecord.model import Article, ArticleResult, Rejected
 from onrecord.settings import setting
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Cues = Literal["speech", "all"]
 
@@ -56,7 +59,7 @@ class Pipeline:
     def __call__(self, article: Article) -> ArticleResult:
         """Run every per-article stage on ``article``."""
         article = self._prepare(article)
-        return self._finish(article, self.extract.parse(self._parser_text(article)))
+        return self._finish(article, self._parse([article])[0])
 
     def safe(self, article: Article) -> ArticleResult | Rejected:
         """Like calling the pipeline, but an error becomes a `Rejected` for that article."""
@@ -67,18 +70,16 @@ class Pipeline:
 
     def run_many(self, articles: Iterable[Article]) -> list[ArticleResult | Rejected]:
         """`safe` over several articles, parsed together with one ``nlp.pipe`` call."""
-        from onrecord.nlp import parse_many
-
         articles = list(articles)
         prepared: list[Article | Rejected] = []
         for article in articles:
             try:
                 prepared.append(self._prepare(article))
-            except Exception as exc:
+            except Exception as exc:  # one bad article never stops a batch
                 prepared.append(_rejection(article, exc))
         ready = [a for a in prepared if isinstance(a, Article)]
         try:
-            docs = iter(list(parse_many(self.nlp, [self._parser_text(a) for a in ready])))
+            docs = iter(self._parse(ready))
         except Exception:  # one article broke the batch: find which, one at a time
             return [self.safe(article) for article in articles]
         results: list[ArticleResult | Rejected] = []
@@ -102,15 +103,19 @@ class Pipeline:
                 article = replace(article, published=published, published_basis=basis)
         return article
 
-    def _parser_text(self, article: Article) -> str:
+    def _parse(self, articles: list[Article]) -> list[Doc]:
+        """The parsed ``nlp_text`` of each (cleaned) article, with one ``nlp.pipe`` call."""
+        from onrecord.nlp import blank_for_parsing, parse_many
+
         if not self.prefilter:
-            return article.nlp_text
-        from onrecord.quotes.prefilter import blank_unneeded
+            return list(parse_many(self.nlp, [a.nlp_text for a in articles]))
+        pairs = [blank_for_parsing(a.nlp_text, self.cues == "speech") for a in articles]
+        return list(
+            parse_many(self.nlp, [text for text, _ in pairs], blanked=[s for _, s in pairs])
+        )
 
-        return blank_unneeded(article.nlp_text, speech_only=self.cues == "speech")[0]
-
-    def _finish(self, article: Article, doc: object) -> ArticleResult:
-        extraction = self.extract.extract(article, doc)  # type: ignore[arg-type]
+    def _finish(self, article: Article, doc: Doc) -> ArticleResult:
+        extraction = self.extract.extract(article, doc)
         quotes = self.date(article, extraction.quotes, extraction.doc)
         return ArticleResult(
             article=article, quotes=tuple(quotes), mentions=tuple(extraction.mentions)
