@@ -452,3 +452,12 @@ def test_a_quotation_without_a_cue_in_the_next_paragraph_is_a_piece_of_the_quote
         "“Nothing has changed,”",
         "“We will wait for their answer.”",
     ]
+
+
+@pytest.mark.parametrize("joint", [" and", ", but"])
+def test_two_coordinated_reports_are_two_quotes(speech: QuoteExtractor, joint: str) -> None:
+    text = f"Ola Brekke said the bridge was unsafe{joint} Sanna Ek said it would close in May."
+    assert [(q.speaker, q.text) for q in run(speech, text).quotes] == [
+        ("Ola Brekke", "the bridge was unsafe"),
+        ("Sanna Ek", "it would close in May"),
+    ]

@@ -161,7 +161,7 @@ class ClauseRules:
             return None
         subject = self._subject_of(token)
         if subject is not None and (
-            self._in_dateline(subject) or subject.ent_type_ in NOT_SPEAKER_ENTS
+            self._in_dateline(subject) or subject.ent_type_ in ("DATE", "TIME")
         ):
             # "CLEVELAND, July 19 (UPI) — Mukasey told …": the place is not the speaker
             before = self._word_before(token)

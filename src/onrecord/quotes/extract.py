@@ -145,9 +145,32 @@ class _ArticleRun(HeadlineRules):
             or q.kind == "headline"
             or not any(m.start < q.cue_start < m.end for m in quoted)
         ]
+        quotes = self._split_runs(quotes)
         # a report inside reported content ("Rubio said he knows voters are angry") is part
         # of what the outer speaker said: one attribution, the outer one
         return [q for q in quotes if not any(_inside(q, other) for other in quotes)]
+
+    def _split_runs(self, quotes: list[Quote]) -> list[Quote]:
+        """Outer content that ran over a coordinated report of its own is cut back to keep
+        both: "One in three said A and one in four said B" (the first ends before "and")."""
+        out = list(quotes)
+        for inner in quotes:
+            if inner.cue_start is None or inner.speaker_start is None or inner.spans:
+                continue
+            for n, outer in enumerate(out):
+                if outer is inner or outer.spans or outer.kind not in ("indirect", "partial"):
+                    continue
+                if not outer.start < inner.speaker_start < outer.end:
+                    continue
+                if outer.cue_start is not None and outer.cue_start < outer.start:
+                    before = self.text[outer.start : inner.speaker_start].rstrip(" ,")
+                    joint = re.search(r"(?:[,;]\s*|\s)(and|but|while|whereas)$|;$", before)
+                    if joint is None or inner.start < inner.speaker_start:
+                        continue
+                    end = self._trim(outer.start, outer.start + joint.start())[1]
+                    if end - outer.start >= 8:
+                        out[n] = replace(outer, end=end, text=self.text[outer.start : end])
+        return out
 
     def _from_cue(self, cue: Cue) -> None:
         token = cue.token
