@@ -461,3 +461,18 @@ def test_two_coordinated_reports_are_two_quotes(speech: QuoteExtractor, joint: s
         ("Ola Brekke", "the bridge was unsafe"),
         ("Sanna Ek", "it would close in May"),
     ]
+
+
+def test_a_cue_phrase_takes_the_object_of_its_preposition(speech: QuoteExtractor) -> None:
+    text = "Ola Brekke pointed to the rising cost of steel."
+    assert [(q.cue, q.text) for q in run(speech, text).quotes] == [
+        ("point to", "the rising cost of steel")
+    ]
+
+
+def test_according_to_after_the_content_leaves_out_the_verb(speech: QuoteExtractor) -> None:
+    text = "Turnout fell by a third. That’s according to figures from the Vestby election board."
+    quotes = run(speech, text).quotes
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("That", "figures from the Vestby election board")
+    ]

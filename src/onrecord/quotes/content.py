@@ -159,6 +159,8 @@ class ContentRules(ClauseRules):
             left = [t for t in c_tokens if t.i < p_start]
             right = [t for t in c_tokens if t.i > p_end]
             side = right if len(right) >= len(left) else left
+            while side and side is left and (side[-1].is_punct or side[-1].i == clause.i):
+                side = side[:-1]  # "That’s according to …": the content is "That"
             if not side:
                 return None
             start, end = self._trim(side[0].idx, side[-1].idx + len(side[-1]))
@@ -292,7 +294,7 @@ class ContentRules(ClauseRules):
                     or (
                         c.dep_ == "prep"
                         and c.i == token.i + 1
-                        and c.lower_ in NP_CUE_PREPS
+                        and (c.lower_ in NP_CUE_PREPS or cue.lemma.endswith(" " + c.lower_))
                         and cue.lemma not in ("say", "tell")
                     )
                 )
