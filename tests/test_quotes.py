@@ -476,3 +476,12 @@ def test_according_to_after_the_content_leaves_out_the_verb(speech: QuoteExtract
     assert [(q.text, q.speaker_text) for q in quotes] == [
         ("That", "figures from the Vestby election board")
     ]
+
+
+def test_a_one_word_answer_and_the_question_it_answers(speech: QuoteExtractor) -> None:
+    text = "Asked if the bridge would reopen, the minister said no."
+    quotes = run(speech, text).quotes
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("if the bridge would reopen", None),
+        ("no", "the minister"),
+    ]

@@ -180,6 +180,29 @@ class ContentRules(ClauseRules):
             and any(t.text == ";" for t in doc[comps[0].right_edge.i : token.i])
         ):
             comps = []  # "he made the point; he had said the same thing": another clause
+        if not comps and cue.lemma in ("ask", "wonder", "inquire", "question"):
+            # "Asked if he was ever bullied, …": the question hangs on the cue as a clause
+            comps = [
+                c
+                for c in token.children
+                if c.dep_ == "advcl"
+                and c.i > token.i
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            ][:1]
+        if not comps and cue.cls == "speech":
+            # "said no", "said so": a one-word answer
+            comps = [
+                c
+                for c in token.children
+                if c.i == token.i + 1
+                and (
+                    (c.dep_ == "intj" and c.lower_ in ("yes", "no"))
+                    or (c.dep_ == "advmod" and c.lower_ == "so")
+                )
+            ]
+            if comps:
+                c = comps[0]
+                return c.idx, c.idx + len(c), [], ()
         if not comps and (cue.lemma in XCOMP_CUES or cue.cls != "speech"):
             # "declined to say …"; "wants to win", "plans to run": a wish or plan's content
             comps = [c for c in token.children if c.dep_ == "xcomp"]

@@ -40,7 +40,7 @@ ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind",
 NP_CUE_PREPS = {"for", "of", "about", "on"}
 # prepositions whose object is the topic of what was said: "commented on the decision"
 TOPIC_PREPS = {"on", "about", "of", "for", "against"}
-NOT_CONTENT = {"it", "this", "that", "so", "statement", "interview"}
+NOT_CONTENT = {"it", "this", "statement", "interview"}
 # a paragraph led by a speaker label: "TAPPER: …", "EXCLUSIVE – Roger Stone: …"
 LABEL = re.compile(
     r"[ \t]*(?:[A-Z]{3,}\s+[–—-]\s+)?(?P<s>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
