@@ -15,6 +15,9 @@ c. ``onrecord extract``, one worker;
 d. ``onrecord ingest`` into a fresh SQLite file, one worker;
 e. ``onrecord ingest`` with 2 workers;
 
+and two diagnostic rows: c' is (c) with the ``prefilter`` setting on, d' is (d)
+without the semantic extra (claims grouped by shared words, no sentence embeddings);
+
 then the ratios c/a, d/c, e/d (of documents per second) and the peak RSS of (d)
 over ``--rss-base`` articles and over ten times as many (distinct copies: each
 copy has its own URL, so nothing is skipped as already stored).
@@ -197,6 +200,13 @@ def main() -> int:
             assert len(out.splitlines()) == n, "extract printed one line per document"
             runs["c"] = Run("c. onrecord extract, 1 worker", n, words, seconds, rss)
             print(runs["c"].line(), flush=True)
+        if "cp" not in skip:
+            seconds, rss, out = run_child(
+                [*onrecord, "extract", "--workers", "1", str(corpus)],
+                dict(os.environ, ONRECORD_PREFILTER="1"),
+            )
+            runs["cp"] = Run("c'. the same, prefilter on", n, words, seconds, rss)
+            print(runs["cp"].line(), flush=True)
         for key, workers in (("d", 1), ("e", 2)):
             if key in skip:
                 continue
@@ -208,12 +218,42 @@ def main() -> int:
             label = f"{key}. onrecord ingest, {workers} worker{'s' if workers > 1 else ''}"
             runs[key] = Run(label, n, words, seconds, rss)
             print(runs[key].line(), f"[{out.strip().splitlines()[-1][:60]}]", flush=True)
+        if "dl" not in skip:
+            # diagnostic: ingest without the semantic extra (claims by shared words), to
+            # show what the sentence embeddings cost
+            shim = Path(tmp) / "no_semantic"
+            (shim / "sentence_transformers").mkdir(parents=True)
+            (shim / "sentence_transformers" / "__init__.py").write_text(
+                "raise ImportError('hidden by bench/throughput.py')\n"
+            )
+            path = os.pathsep.join(filter(None, [str(shim), os.environ.get("PYTHONPATH")]))
+            seconds, rss, out = run_child(
+                [
+                    *onrecord,
+                    "ingest",
+                    "--db",
+                    str(Path(tmp) / "dl.db"),
+                    "--workers",
+                    "1",
+                    str(corpus),
+                ],
+                dict(os.environ, PYTHONPATH=path),
+            )
+            runs["dl"] = Run("d'. d without the semantic extra", n, words, seconds, rss)
+            print(runs["dl"].line(), flush=True)
         print()
-        for top, bottom, target in (("c", "a", 1.5), ("d", "c", 0.9), ("e", "d", 1.8)):
+        for top, bottom, target in (
+            ("c", "a", 1.5),
+            ("cp", "a", 1.5),
+            ("d", "c", 0.9),
+            ("dl", "c", 0.9),
+            ("e", "d", 1.8),
+        ):
             if top in runs and bottom in runs:
                 ratio = runs[top].docs_per_s / runs[bottom].docs_per_s
                 verdict = "met" if ratio >= target else "NOT met"
-                print(f"{top}/{bottom} = {ratio:.2f}  (target >= {target}: {verdict})")
+                name = f"{top}/{bottom}".replace("cp", "c'").replace("dl", "d'")
+                print(f"{name} = {ratio:.2f}  (target >= {target}: {verdict})")
         if "rss" not in skip:
             base = args.rss_base or n
             sizes = {}

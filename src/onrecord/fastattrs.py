@@ -27,9 +27,9 @@ __all__ = ["FAST_ATTRIBUTES", "FastAttributes", "use_fast_attributes"]
 #: The name of the component that stands in for ``attribute_ruler`` and ``lemmatizer``.
 FAST_ATTRIBUTES = "onrecord_fast_attributes"
 _SEPARATOR = ("§", "NFP", "punct")  # matches no two-token pattern (checked at build time)
-#: Cached tokens at most (about 200 bytes each); the cache starts over when full, so a
-#: long run's memory stays bounded.
-MAX_CACHED = 300_000
+#: Cached tokens at most (about 400 bytes each); the cache starts over when full, so a
+#: long run's memory stays bounded (some 40 MB).
+MAX_CACHED = 100_000
 
 Key = tuple[int, int, int, Any, Any]
 Value = tuple[int, int, int, int, int]  # pos, morph, lemma, tag, dep
