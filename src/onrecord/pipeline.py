@@ -166,9 +166,11 @@ def process_articles(
 
     Articles go in chunks of ``chunk_size`` (default: the ``chunk_articles`` setting),
     each parsed with one ``nlp.pipe`` call. With ``workers > 1`` the chunks go to
-    worker processes, each of which loads the model once; at most ``2 * workers``
-    chunks are in flight, so memory stays bounded however long the input. The
-    results are the same, in the same order, whatever the number of workers.
+    worker processes, each of which loads the model once; at most
+    ``chunks_per_worker * workers`` chunks are in flight, so memory stays bounded
+    however long the input, and the workers go on while the caller is busy (ingest
+    writing a batch and grouping it). The results are the same, in the same order,
+    whatever the number of workers.
     """
     size = max(1, chunk_size or int(setting("chunk_articles")))
     if workers <= 1:
@@ -176,13 +178,14 @@ def process_articles(
         for chunk in _chunks(articles, size):
             yield from pipeline.run_many(chunk)
         return
+    window = workers * max(1, int(setting("chunks_per_worker")))
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(cues, prefilter)
     ) as pool:
         in_flight: deque[Future[list[ArticleResult | Rejected]]] = deque()
         for chunk in _chunks(articles, size):
             in_flight.append(pool.submit(_run_chunk, chunk))
-            while len(in_flight) >= 2 * workers:
+            while len(in_flight) >= window:
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()

@@ -26,6 +26,12 @@ SETTINGS = (
         "Articles parsed together (one nlp.pipe call) and sent to a worker process at a time.",
     ),
     Setting(
+        "chunks_per_worker",
+        4,
+        "Chunks queued per worker process: enough for the workers to go on parsing while "
+        "ingest stores and groups a batch, few enough to bound memory.",
+    ),
+    Setting(
         "prefilter",
         0,
         "1: blank sentences that cannot hold a quote before parsing (faster, a little less "
