@@ -145,7 +145,7 @@ class _ArticleRun(HeadlineRules):
             or q.kind == "headline"
             or not any(m.start < q.cue_start < m.end for m in quoted)
         ]
-        quotes = self._split_runs(quotes)
+        quotes = [q for q in self._split_runs(quotes) if not _covers_own_source(q)]
         # a report inside reported content ("Rubio said he knows voters are angry") is part
         # of what the outer speaker said: one attribution, the outer one
         return [q for q in quotes if not any(_inside(q, other) for other in quotes)]
@@ -444,6 +444,20 @@ def _opens_question(content: str) -> bool:
     """Whether reported content is an embedded question ("if …", "whether …", "what …")."""
     first = re.match(r"\W*(\w+)", content)
     return first is not None and first.group(1).lower() in _QUESTION_OPENERS
+
+
+def _covers_own_source(quote: Quote) -> bool:
+    """Whether reported content takes in its own cue or speaker (a misparse): the words
+    of the report are never part of what was reported."""
+    if quote.kind not in ("indirect", "partial", "according_to"):
+        return False
+    pieces = quote.spans or ((quote.start, quote.end),)
+    return any(
+        a <= p < b
+        for p in (quote.cue_start, quote.speaker_start)
+        if p is not None
+        for a, b in pieces
+    )
 
 
 def _inside(quote: Quote, other: Quote) -> bool:
