@@ -223,3 +223,19 @@ class Store(ABC):
     def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         """Rows of a read query, one at a time (backends may stream)."""
         yield from self.query(sql, params)
+
+    def query_in(
+        self, sql: str, values: Sequence[Any], params: Sequence[Any] = (), chunk: int = 400
+    ) -> list[Row]:
+        """Rows of ``sql`` whose ``{marks}`` placeholder is filled with ``values``, in chunks.
+
+        ``sql`` holds ``IN ({marks})`` once; ``params`` are bound before the values.
+        Long lists are split so no statement passes the backends' parameter limits;
+        duplicates in ``values`` are asked once.
+        """
+        unique = list(dict.fromkeys(values))
+        rows: list[Row] = []
+        for start in range(0, len(unique), chunk):
+            part = unique[start : start + chunk]
+            rows += self.query(sql.format(marks=", ".join("?" * len(part))), [*params, *part])
+        return rows

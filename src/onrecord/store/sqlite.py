@@ -126,16 +126,8 @@ class SQLiteStore(Store):
     # -- ingest -----------------------------------------------------------------------
     def known_articles(self, article_ids: Sequence[str]) -> set[str]:
         """The subset of ``article_ids`` already stored."""
-        found: set[str] = set()
-        ids = list(article_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                r[0]
-                for r in self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
-            )
-        return found
+        rows = self.query_in("SELECT id FROM articles WHERE id IN ({marks})", article_ids)
+        return {row["id"] for row in rows}
 
     def save_batch(
         self, results: Sequence[ArticleResult], rejected: Sequence[Rejected], run_id: int | None
