@@ -7,6 +7,8 @@
     ├── StoreError                 the store could not be opened, migrated or written
     ├── ModelNotFound              a required NLP model or extra is not installed
     └── UsageError                 an argument or a setting is invalid
+        ├── PersonNotFound         no person answers to a name or id
+        └── AmbiguousPerson        a name fits several people
 
 Each message says what happened, to which input, and what to do.
 """
@@ -38,3 +40,11 @@ class ModelNotFound(OnrecordError):
 
 class UsageError(OnrecordError):
     """An argument or setting is invalid."""
+
+
+class PersonNotFound(UsageError):
+    """No person, organisation or group answers to the name or id given."""
+
+
+class AmbiguousPerson(UsageError):
+    """A name fits several people; the message lists them so the user can pick one."""
