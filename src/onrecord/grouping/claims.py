@@ -310,16 +310,14 @@ def claim_match(
 def _ensure_vectors(store: Store, rows: Sequence[Row], embedder: Embedder) -> dict[str, np.ndarray]:
     """Sentence embeddings (one row per sentence) of the given statements, stored once."""
     ids = [r["id"] for r in rows]
-    known: dict[str, np.ndarray] = {}
-    for i in range(0, len(ids), 400):
-        chunk = ids[i : i + 400]
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(
-            f"SELECT statement_id, vector FROM statement_vectors WHERE method = 'semantic' "
-            f"AND statement_id IN ({marks})",
-            chunk,
-        ):
-            known[r["statement_id"]] = _decode(r["vector"])
+    known = {
+        r["statement_id"]: _decode(r["vector"])
+        for r in store.query_in(
+            "SELECT statement_id, vector FROM statement_vectors WHERE method = 'semantic' "
+            "AND statement_id IN ({marks})",
+            ids,
+        )
+    }
     missing = [r for r in rows if r["id"] not in known]
     if missing:
         sentences = [statement_sentences(store, r["id"], r["text"]) for r in missing]
@@ -349,14 +347,9 @@ def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "a
     ids = sorted(set(statement_ids))
     if not ids:
         return set()
-    new_rows: list[Row] = []
-    for i in range(0, len(ids), 400):
-        chunk = ids[i : i + 400]
-        marks = ",".join("?" * len(chunk))
-        new_rows += store.query(
-            f"SELECT id, person_key, said_on, text, claim_id FROM statements WHERE id IN ({marks})",
-            chunk,
-        )
+    new_rows = store.query_in(
+        "SELECT id, person_key, said_on, text, claim_id FROM statements WHERE id IN ({marks})", ids
+    )
     new_rows.sort(key=lambda r: (r["said_on"] is None, r["said_on"] or "", r["id"]))
     # A statement that gained reports may read differently now: its vectors are
     # recomputed, and all the batch's statements go through the model at once.

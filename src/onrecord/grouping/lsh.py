@@ -127,16 +127,11 @@ class StoreLSH:
 
     def query(self, keys: Sequence[tuple[int, int]]) -> set[str]:
         """Every stored item sharing at least one key."""
-        buckets = sorted({bucket for _, bucket in keys})
-        found: set[str] = set()
-        for i in range(0, len(buckets), 400):
-            chunk = buckets[i : i + 400]
-            marks = ",".join("?" * len(chunk))
-            rows = self.store.query(
-                f"SELECT DISTINCT item_id FROM {self.table} WHERE bucket IN ({marks})", chunk
-            )
-            found.update(r["item_id"] for r in rows)
-        return found
+        rows = self.store.query_in(
+            f"SELECT DISTINCT item_id FROM {self.table} WHERE bucket IN ({{marks}})",
+            sorted({bucket for _, bucket in keys}),
+        )
+        return {r["item_id"] for r in rows}
 
     def clear(self) -> None:
         """Forget every bucket."""

@@ -138,27 +138,16 @@ def _person_names(store: Store, person_ids: Iterable[str]) -> dict[str, str]:
     ids = sorted(set(person_ids))
     if not ids or "name" not in _columns(store, "people"):
         return {}
-    names: dict[str, str] = {}
-    for i in range(0, len(ids), 400):
-        chunk = ids[i : i + 400]
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(f"SELECT id, name FROM people WHERE id IN ({marks})", chunk):
-            names[r["id"]] = r["name"]
-    return names
+    rows = store.query_in("SELECT id, name FROM people WHERE id IN ({marks})", ids)
+    return {r["id"]: r["name"] for r in rows}
 
 
 def _rows_by_ids(store: Store, table_filter: str, ids: Sequence[str], cols: str) -> list[Row]:
-    rows: list[Row] = []
-    ids = list(ids)
-    for i in range(0, len(ids), 400):
-        chunk = ids[i : i + 400]
-        marks = ",".join("?" * len(chunk))
-        rows += store.query(
-            f"SELECT {cols} FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"WHERE {table_filter} IN ({marks})",
-            chunk,
-        )
-    return rows
+    return store.query_in(
+        f"SELECT {cols} FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"WHERE {table_filter} IN ({{marks}})",
+        ids,
+    )
 
 
 def update_statements(store: Store, article_ids: Sequence[str]) -> set[str]:

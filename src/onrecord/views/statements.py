@@ -23,17 +23,8 @@ _QUOTE_COLS = (
 )
 
 
-def _in_chunks(store: Store, sql: str, ids: Sequence[str]) -> list[Row]:
-    rows: list[Row] = []
-    for i in range(0, len(ids), 400):
-        chunk = list(ids[i : i + 400])
-        rows += store.query(sql.format(marks=",".join("?" * len(chunk))), chunk)
-    return rows
-
-
 def _reports(store: Store, statement_ids: Sequence[str]) -> dict[str, list[Row]]:
-    rows = _in_chunks(
-        store,
+    rows = store.query_in(
         f"SELECT {_QUOTE_COLS} FROM quotes q JOIN articles a ON a.id = q.article_id "
         "WHERE q.statement_id IN ({marks}) ORDER BY a.published IS NULL, a.published, q.article_id, q.start",
         statement_ids,
@@ -138,8 +129,7 @@ def list_claims(store: Store, speaker: str | None = None) -> list[Row]:
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     claims = store.query(sql + " ORDER BY first_said IS NULL, first_said, id", params)
-    members = _in_chunks(
-        store,
+    members = store.query_in(
         "SELECT id, claim_id, said_on, text FROM statements WHERE claim_id IN ({marks}) "
         "ORDER BY said_on IS NULL, said_on, id",
         [c["id"] for c in claims],
@@ -169,8 +159,7 @@ def list_stories(store: Store) -> list[Row]:
         "SELECT id, title, first_article_id, first_published, size FROM stories "
         "ORDER BY first_published IS NULL, first_published, id"
     )
-    articles = _in_chunks(
-        store,
+    articles = store.query_in(
         "SELECT id, story_id, outlet, published, title, url FROM articles WHERE story_id IN ({marks}) "
         "ORDER BY published IS NULL, published, id",
         [s["id"] for s in stories],

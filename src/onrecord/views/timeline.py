@@ -150,33 +150,24 @@ def _speaker_statement_ids(store: Store, speaker: str) -> set[str] | None:
     except ImportError:
         normalise_name = None
     if normalise_name is not None:
-        aliases = _in_chunks(
-            store, "SELECT alias FROM person_aliases WHERE person_id IN ({marks})", person_ids
+        aliases = store.query_in(
+            "SELECT alias FROM person_aliases WHERE person_id IN ({marks})", person_ids
         )
         names = {normalise_name(a["alias"]) for a in aliases}
         keys += sorted(f"n:{name}" for name in names if len(name.split()) >= 2)
     return {
         r["id"]
-        for r in _in_chunks(store, "SELECT id FROM statements WHERE person_key IN ({marks})", keys)
+        for r in store.query_in("SELECT id FROM statements WHERE person_key IN ({marks})", keys)
     }
 
 
 def _topic_statement_ids(store: Store, topic: str) -> set[str]:
     quote_ids = [q["id"] for q in store.quotes(QuoteFilter(search=topic, cues="all"))]
-    rows = _in_chunks(
-        store,
+    rows = store.query_in(
         "SELECT DISTINCT statement_id FROM quotes WHERE statement_id IS NOT NULL AND id IN ({marks})",
         quote_ids,
     )
     return {r["statement_id"] for r in rows}
-
-
-def _in_chunks(store: Store, sql: str, values: Sequence[Any]) -> list[Row]:
-    rows: list[Row] = []
-    for i in range(0, len(values), 400):
-        chunk = list(values[i : i + 400])
-        rows += store.query(sql.format(marks=",".join("?" * len(chunk))), chunk)
-    return rows
 
 
 def headline(title: str | None, head: str, boilerplate: str | None = None) -> str:
@@ -210,8 +201,7 @@ def quote_contexts(store: Store, quote_ids: Sequence[str]) -> dict[str, Row]:
     (`headline`).
     """
     window = _CONTEXT_WINDOW
-    rows = _in_chunks(
-        store,
+    rows = store.query_in(
         'SELECT q.id, q.start, q."end", a.title, a.boilerplate, '
         f"substr(a.text, 1, {_HEAD_CHARS}) AS head, "
         # CAST: PostgreSQL's substr takes integers, and its offsets are bigint
@@ -252,20 +242,19 @@ def statement_speaker_countries(
     """
     from onrecord.countries import speaker_country
 
-    statements = _in_chunks(
-        store, "SELECT id, person_key, person FROM statements WHERE id IN ({marks})", statement_ids
+    statements = store.query_in(
+        "SELECT id, person_key, person FROM statements WHERE id IN ({marks})", statement_ids
     )
     person_ids = sorted(
         {s["person_key"][2:] for s in statements if s["person_key"].startswith("p:")}
     )
     people: dict[str, Row] = {}
     if person_ids and _people_available(store):
-        for p in _in_chunks(
-            store, "SELECT id, name, kind, country FROM people WHERE id IN ({marks})", person_ids
+        for p in store.query_in(
+            "SELECT id, name, kind, country FROM people WHERE id IN ({marks})", person_ids
         ):
             people[p["id"]] = {**p, "roles": []}
-        for r in _in_chunks(
-            store,
+        for r in store.query_in(
             "SELECT person_id, role FROM person_roles WHERE person_id IN ({marks}) "
             "ORDER BY person_id, first_seen",
             person_ids,
@@ -274,8 +263,7 @@ def statement_speaker_countries(
                 people[r["person_id"]]["roles"].append(r["role"])
     unnamed = [s["id"] for s in statements if s["person_key"][2:] not in people]
     speakers: dict[str, tuple[str, str, list[str]]] = {}
-    for q in _in_chunks(
-        store,
+    for q in store.query_in(
         "SELECT q.statement_id, q.speaker, q.speaker_kind, m.role FROM quotes q "
         "LEFT JOIN mentions m ON m.article_id = q.article_id AND m.start = q.speaker_start "
         'AND m."end" = q.speaker_end WHERE q.statement_id IN ({marks}) '
