@@ -235,3 +235,16 @@ def test_a_people_file_given_to_ingest_is_applied(cli, corpus: Path, tmp_path: P
     quotes = json.loads(cli("quotes", "--format", "json").stdout)
     outlast = [q for q in quotes if "outlast both governments" in q["text"]]
     assert outlast and {q["person"] for q in outlast} == {"Ingrid Halvorsen"}
+
+
+@pytest.mark.parametrize(
+    "args", [("quotes",), ("rejected",), ("people",), ("statements",), ("timeline", "--topic", "x")]
+)
+def test_reading_a_store_that_does_not_exist_is_an_error_not_a_new_store(cli, args) -> None:
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"onrecord: error: {cli.db}: no store here; run `onrecord ingest` first, "
+        "or check --db / ONRECORD_DB"
+    )
+    assert not cli.db.exists()

@@ -101,7 +101,7 @@ def load(
     from onrecord.stages import cross_article_stages
 
     try:
-        store = open_store_for(db)
+        store = open_store_for(db, create=True)
         with store, progress_bar() as bar:
             task = bar.add_task("loading", total=None, rejected=0)
             summary = load_output(

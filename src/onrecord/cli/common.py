@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from onrecord.store import Store
 
 app = typer.Typer(
     name="onrecord",
@@ -63,10 +66,14 @@ def parse_date(value: str | None, option: str) -> date | None:
         ) from None
 
 
-def open_store_for(db: str | None):
+def open_store_for(db: str | None, create: bool = False) -> Store:
+    """The store named by ``--db`` (else ``ONRECORD_DB``, else ./onrecord.db).
+
+    Only commands that write (ingest, batch load, people decisions) create one.
+    """
     from onrecord.store import open_store
 
-    return open_store(db)
+    return open_store(db, create=create)
 
 
 def progress_bar():

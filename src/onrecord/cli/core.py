@@ -53,7 +53,7 @@ def ingest(
     from onrecord.stages import cross_article_stages
 
     try:
-        store = open_store_for(db)
+        store = open_store_for(db, create=True)
         if people:
             from onrecord.people import apply_people_file
 

@@ -146,7 +146,7 @@ def rebuild(db: DbOption = None) -> None:
 
 def _decide(db: str | None, action, message: str) -> None:
     try:
-        with open_store_for(db) as store:
+        with open_store_for(db, create=True) as store:
             action(store)
     except OnrecordError as error:
         fail(error)

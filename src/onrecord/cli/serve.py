@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from onrecord.cli.common import DbOption, app, fail
+from onrecord.cli.common import DbOption, app, fail, open_store_for
 from onrecord.errors import OnrecordError
 
 
@@ -23,6 +23,7 @@ def serve(
     from onrecord.api import make_server
 
     try:
+        open_store_for(db).close()  # a missing store is an error, not a new empty one
         server = make_server(db, host, port, quiet=quiet)
     except OnrecordError as error:
         fail(error)
