@@ -12,7 +12,7 @@ the one `resolve_people` computes from scratch.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -30,17 +30,9 @@ from onrecord.store import Store
 
 __all__ = ["load_decisions", "recompute_blocks", "resolve_people", "update_people"]
 
-_CHUNK = 400
+#: Articles analysed at a time (a full rebuild holds only this many texts in memory).
+_ARTICLE_BATCH = 400
 ROLE_CONFIDENCE = 0.6
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _marks(items: Sequence[Any]) -> str:
-    return ",".join("?" * len(items))
 
 
 def load_decisions(store: Store) -> list[Decision]:
@@ -53,26 +45,27 @@ def _analyse(store: Store, article_ids: Sequence[str]) -> tuple[set[str], set[st
     """Store the local entities of these articles; return their blocks and role groups."""
     blocks: set[str] = set()
     role_groups: set[str] = set()
-    for chunk in _chunks(list(article_ids)):
-        marks = _marks(chunk)
+    article_ids = list(article_ids)
+    for first in range(0, len(article_ids), _ARTICLE_BATCH):
+        batch = article_ids[first : first + _ARTICLE_BATCH]
         for table in ("person_spans", "person_quotes", "person_entities"):
-            store.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", list(chunk))
-        articles = store.query(
-            f"SELECT id, text, published FROM articles WHERE id IN ({marks}) ORDER BY id",
-            list(chunk),
+            store.executemany(f"DELETE FROM {table} WHERE article_id = ?", [(a,) for a in batch])
+        articles = sorted(
+            store.query_in("SELECT id, text, published FROM articles WHERE id IN ({marks})", batch),
+            key=lambda a: a["id"],
         )
         mentions: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in articles}
-        for row in store.query(
-            f'SELECT article_id, start, "end", text, name, kind, role FROM mentions '
-            f"WHERE article_id IN ({marks})",
-            list(chunk),
+        for row in store.query_in(
+            'SELECT article_id, start, "end", text, name, kind, role FROM mentions '
+            "WHERE article_id IN ({marks})",
+            batch,
         ):
             mentions[row["article_id"]].append(row)
         quotes: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in articles}
-        for row in store.query(
+        for row in store.query_in(
             "SELECT id, article_id, start, speaker_start, speaker_end, speaker_text, speaker, "
-            f"speaker_kind, speaker_basis FROM quotes WHERE article_id IN ({marks})",
-            list(chunk),
+            "speaker_kind, speaker_basis FROM quotes WHERE article_id IN ({marks})",
+            batch,
         ):
             quotes[row["article_id"]].append(row)
         entity_rows, span_rows, quote_rows = [], [], []
@@ -118,25 +111,24 @@ def _analyse(store: Store, article_ids: Sequence[str]) -> tuple[set[str], set[st
 
 def _entities(store: Store, blocks: Sequence[str]) -> list[StoredEntity]:
     out = []
-    for chunk in _chunks(sorted(blocks)):
-        for row in store.query(
-            "SELECT article_id, entity, kind, block, name, detail, person_id FROM person_entities "
-            f"WHERE block IN ({_marks(chunk)})",
-            list(chunk),
-        ):
-            detail = json.loads(row["detail"])
-            out.append(
-                StoredEntity(
-                    row["article_id"],
-                    row["entity"],
-                    row["kind"],
-                    row["block"],
-                    row["name"],
-                    detail,
-                    detail.get("published"),
-                    row["person_id"],
-                )
+    for row in store.query_in(
+        "SELECT article_id, entity, kind, block, name, detail, person_id FROM person_entities "
+        "WHERE block IN ({marks})",
+        sorted(blocks),
+    ):
+        detail = json.loads(row["detail"])
+        out.append(
+            StoredEntity(
+                row["article_id"],
+                row["entity"],
+                row["kind"],
+                row["block"],
+                row["name"],
+                detail,
+                detail.get("published"),
+                row["person_id"],
             )
+        )
     return out
 
 
@@ -163,13 +155,12 @@ def recompute_blocks(store: Store, blocks: set[str], role_groups: set[str] = fro
     old_ids = sorted({e.person_id for e in entities if e.person_id})
     role_groups = set(role_groups) | _held_role_groups(store, old_ids)
     records, assigned = cluster_entities(entities, decisions)
-    for chunk in _chunks(old_ids):
-        for table, column in (
-            ("people", "id"),
-            ("person_aliases", "person_id"),
-            ("person_roles", "person_id"),
-        ):
-            store.execute(f"DELETE FROM {table} WHERE {column} IN ({_marks(chunk)})", list(chunk))
+    for table, column in (
+        ("people", "id"),
+        ("person_aliases", "person_id"),
+        ("person_roles", "person_id"),
+    ):
+        store.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(p,) for p in old_ids])
     _write_people(store, records)
     role_groups |= {
         phrase.group
@@ -183,16 +174,10 @@ def recompute_blocks(store: Store, blocks: set[str], role_groups: set[str] = fro
 
 
 def _held_role_groups(store: Store, person_ids: Sequence[str]) -> set[str]:
-    groups: set[str] = set()
-    for chunk in _chunks(list(person_ids)):
-        groups.update(
-            r["role_group"]
-            for r in store.query(
-                f"SELECT DISTINCT role_group FROM person_roles WHERE person_id IN ({_marks(chunk)})",
-                list(chunk),
-            )
-        )
-    return groups
+    rows = store.query_in(
+        "SELECT DISTINCT role_group FROM person_roles WHERE person_id IN ({marks})", person_ids
+    )
+    return {r["role_group"] for r in rows}
 
 
 def _write_people(store: Store, records: Sequence[PersonRecord]) -> None:
@@ -250,14 +235,13 @@ def _resolve_roles(
         return []
     entities = _entities(store, sorted(f"r:{g}" for g in groups))
     holders: dict[str, list[dict[str, Any]]] = {}
-    for chunk in _chunks(sorted(groups)):
-        for row in store.query(
-            "SELECT r.person_id, r.role, r.role_group, r.first_seen, r.last_seen, p.name "
-            "FROM person_roles r JOIN people p ON p.id = r.person_id "
-            f"WHERE r.role_group IN ({_marks(chunk)}) ORDER BY r.person_id, r.role_key",
-            list(chunk),
-        ):
-            holders.setdefault(row["role_group"], []).append(row)
+    for row in store.query_in(
+        "SELECT r.person_id, r.role, r.role_group, r.first_seen, r.last_seen, p.name "
+        "FROM person_roles r JOIN people p ON p.id = r.person_id "
+        "WHERE r.role_group IN ({marks}) ORDER BY r.person_id, r.role_key",
+        sorted(groups),
+    ):
+        holders.setdefault(row["role_group"], []).append(row)
     aliases = [d for d in decisions if d.action == "alias"]
     out = []
     for entity in entities:
