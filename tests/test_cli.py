@@ -248,3 +248,18 @@ def test_reading_a_store_that_does_not_exist_is_an_error_not_a_new_store(cli, ar
         "or check --db / ONRECORD_DB"
     )
     assert not cli.db.exists()
+
+
+def test_export_takes_its_format_from_the_file_suffix(cli, corpus: Path, tmp_path: Path) -> None:
+    cli("ingest", corpus, "--workers", "1")
+    out = tmp_path / "quotes.csv"
+    assert cli("export", "--what", "quotes", "--out", out).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("id,article_id,")
+    clash = cli("export", "--what", "quotes", "--out", out, "--format", "jsonl")
+    assert clash.exit_code == 2
+
+
+def test_an_unknown_quote_kind_is_a_usage_error(cli, corpus: Path) -> None:
+    cli("ingest", corpus, "--workers", "1")
+    assert cli("quotes", "--kind", "bogus").exit_code == 2
+    assert cli("quotes", "--kind", "direct").exit_code == 0

@@ -127,3 +127,10 @@ def test_an_unreadable_store_file_is_a_clear_error(tmp_path: Path) -> None:
         StoreError, match=r"not-a-db\.db: cannot open the SQLite store \(file is not a database\)"
     ):
         open_store(str(path))
+
+
+def test_two_quotes_over_one_span_are_stored_and_counted_once(store) -> None:
+    one = result()
+    twice = ArticleResult(article=one.article, quotes=one.quotes * 2, mentions=one.mentions)
+    assert store.save_batch([twice], [], None) == (1, 1, 0)
+    assert store.query("SELECT COUNT(*) AS n FROM quotes_fts")[0]["n"] == 1

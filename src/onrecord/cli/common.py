@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
+
+from onrecord.model import QuoteKind
 
 if TYPE_CHECKING:
     from onrecord.store import Store
@@ -24,6 +26,11 @@ class Fmt(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+QuoteKindChoice = Enum(  # the kinds of model.QuoteKind, as a command-line choice
+    "QuoteKindChoice", {kind: kind for kind in get_args(QuoteKind)}, type=str
+)
 
 
 class CueSet(str, Enum):

@@ -20,6 +20,7 @@ from onrecord.cli.common import (
     Fmt,
     FormatOption,
     ManifestOption,
+    QuoteKindChoice,
     WorkersOption,
     app,
     fail,
@@ -54,12 +55,12 @@ def ingest(
 
     try:
         store = open_store_for(db, create=True)
-        if people:
-            from onrecord.people import apply_people_file
-
-            with store.transaction():
-                apply_people_file(store, people)
         with store, progress_bar() as bar:
+            if people:
+                from onrecord.people import apply_people_file
+
+                with store.transaction():
+                    apply_people_file(store, people)
             task = bar.add_task("ingesting", total=None, rejected=0)
             summary = run_ingest(
                 paths,
@@ -96,9 +97,7 @@ def quotes(
         str | None, typer.Option(help="Said on or before this date (YYYY-MM-DD).")
     ] = None,
     search: Annotated[str | None, typer.Option(help="Words that must appear in the quote.")] = None,
-    kind: Annotated[
-        str | None, typer.Option(help="direct, partial, indirect, according_to or headline.")
-    ] = None,
+    kind: Annotated[QuoteKindChoice | None, typer.Option(help="Only quotes of this kind.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many quotes.")] = None,
     cues: CuesOption = CueSet.speech,
     fmt: FormatOption = Fmt.table,
@@ -114,7 +113,7 @@ def quotes(
         since=parse_date(since, "--since"),
         until=parse_date(until, "--until"),
         search=search,
-        kind=kind,
+        kind=kind.value if kind else None,
         cues=cues.value,
         limit=limit,
     )

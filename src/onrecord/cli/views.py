@@ -177,16 +177,27 @@ def export(
         typer.Option("--out", "-o", help="The file to write ('-': standard output, jsonl/csv)."),
     ],
     fmt: Annotated[
-        ExportFmt,
+        ExportFmt | None,
         typer.Option(
-            "--format", "-f", help="jsonl, csv (lists as JSON) or parquet (needs pyarrow)."
+            "--format",
+            "-f",
+            help="jsonl, csv (lists as JSON) or parquet (needs pyarrow) "
+            "[default: from the --out suffix, else jsonl].",
         ),
-    ] = ExportFmt.jsonl,
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Export quotes, statements, people or articles (with text and story) to a file."""
     from onrecord.views.export import export_rows, require_pyarrow, write_export
 
+    suffix = Path(out).suffix.lower().lstrip(".") if out != "-" else ""
+    by_suffix = next((f for f in ExportFmt if f.value == suffix), None)
+    if fmt is None:
+        fmt = by_suffix or ExportFmt.jsonl
+    elif by_suffix is not None and by_suffix is not fmt:
+        raise typer.BadParameter(
+            f"{out} ends in .{suffix} but --format is {fmt.value}", param_hint="--format"
+        )
     try:
         if fmt is ExportFmt.parquet:
             require_pyarrow()

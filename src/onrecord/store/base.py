@@ -86,9 +86,10 @@ def article_row(result: ArticleResult, run_id: int | None) -> Row:
 def quote_rows(result: ArticleResult) -> list[Row]:
     """The ``quotes`` rows for an article's quotes."""
     article_id = result.article.id
-    rows = []
+    rows: dict[str, Row] = {}  # by id: two quotes over one span are one quote, stored once
     for quote in result.quotes:
-        rows.append(
+        rows.setdefault(
+            quote.id_in(article_id),
             {
                 "id": quote.id_in(article_id),
                 "article_id": article_id,
@@ -111,9 +112,9 @@ def quote_rows(result: ArticleResult) -> list[Row]:
                 "said_on_basis": quote.said_on_basis,
                 "confidence": quote.confidence,
                 "spans": json.dumps([list(span) for span in quote.spans]),
-            }
+            },
         )
-    return rows
+    return list(rows.values())
 
 
 def mention_rows(result: ArticleResult) -> list[Row]:
