@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
@@ -41,7 +42,8 @@ class Migration:
     sql: str
 
 
-def load_migrations(dialect: str) -> list[Migration]:
+@functools.cache
+def load_migrations(dialect: str) -> tuple[Migration, ...]:
     """Return the package's migrations in order, preferring ``NNNN_name.<dialect>.sql`` files."""
     folder = resources.files("onrecord.store").joinpath("migrations")
     chosen: dict[int, Migration] = {}
@@ -55,7 +57,7 @@ def load_migrations(dialect: str) -> list[Migration]:
         migration = Migration(int(number_text), name, entry.read_text("utf-8"))
         if len(parts) == 3 or int(number_text) not in chosen:
             chosen[int(number_text)] = migration
-    return [chosen[n] for n in sorted(chosen)]
+    return tuple(chosen[n] for n in sorted(chosen))
 
 
 def now_iso() -> str:
