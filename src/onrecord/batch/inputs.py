@@ -16,8 +16,7 @@ from pathlib import Path
 
 from onrecord.errors import SourceError
 from onrecord.model import Article, Rejected
-from onrecord.sources.manifest import MANIFEST_NAMES, read_manifest
-from onrecord.sources.walk import SOURCE_SUFFIXES, WARC_SUFFIXES
+from onrecord.sources.walk import WARC_SUFFIXES, suffix_of, walk_folder
 
 __all__ = ["InputPlan", "Item", "parse_jsonl_line", "plan_inputs", "warc_items"]
 
@@ -39,11 +38,6 @@ class InputPlan:
         return len(self.jsonl) + len(self.warc) + len(self.local)
 
 
-def _suffix(path: Path) -> str:
-    name = path.name.lower()
-    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
-
-
 class _Planner:
     def __init__(self) -> None:
         self.plan = InputPlan()
@@ -57,7 +51,7 @@ class _Planner:
         self.plan.rejected.append((self._next() << 32, Rejected(source, stage, reason)))
 
     def file(self, path: Path) -> None:
-        suffix = _suffix(path)
+        suffix = suffix_of(path)
         if suffix == ".jsonl":
             if path.stat().st_size == 0:
                 self.reject(str(path), "empty file")
@@ -69,24 +63,11 @@ class _Planner:
             self.plan.local.append((self._next(), str(path)))
 
     def folder(self, folder: Path) -> None:
-        used = 0
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            here = Path(dirpath)
-            try:
-                read_manifest(here)
-            except SourceError as error:
-                self.reject(error.source, error.reason, error.stage)
-            for filename in sorted(filenames):
-                path = here / filename
-                if filename in MANIFEST_NAMES or filename.startswith("."):
-                    continue
-                if _suffix(path) not in SOURCE_SUFFIXES:
-                    continue
-                used += 1
-                self.file(path)
-        if used == 0:
-            self.reject(str(folder), "folder holds no readable article files")
+        for entry in walk_folder(folder):
+            if isinstance(entry, SourceError):
+                self.reject(entry.source, entry.reason, entry.stage)
+            else:
+                self.file(entry[0])
 
 
 def plan_inputs(paths: Iterable[str | os.PathLike[str]]) -> InputPlan:

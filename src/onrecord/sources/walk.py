@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from onrecord.errors import SourceError
 from onrecord.model import Article, Rejected
@@ -23,7 +24,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 SOURCE_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".jsonl", *FEED_SUFFIXES, *WARC_SUFFIXES)
 
 
-def _suffix(path: Path) -> str:
+def suffix_of(path: Path) -> str:
+    """The file's type suffix, lower case (``.warc.gz`` counts as one)."""
     name = path.name.lower()
     return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
@@ -79,7 +81,13 @@ def _with_extra(fields: dict | None, extra: dict[str, dict], path: Path) -> dict
     return {**(fields or {}), **given}
 
 
-def _read_folder(folder: Path, extra: dict[str, dict]) -> Iterator[Article | Rejected]:
+def walk_folder(folder: Path) -> Iterator[tuple[Path, dict[str, Any] | None] | SourceError]:
+    """The article files under ``folder`` with their manifest fields, in reading order.
+
+    Folders recurse in name order (hidden ones skipped); a manifest is not an
+    article. An unreadable manifest, and a folder with no article file at all,
+    come as a `SourceError` in their place in the order.
+    """
     used = 0
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -87,26 +95,32 @@ def _read_folder(folder: Path, extra: dict[str, dict]) -> Iterator[Article | Rej
         try:
             manifest = read_manifest(here)
         except SourceError as error:
-            yield _rejected(error)
+            yield error
             manifest = {}
         for filename in sorted(filenames):
             path = here / filename
             if filename in MANIFEST_NAMES or filename.startswith("."):
                 continue
-            if _suffix(path) not in SOURCE_SUFFIXES:
+            if suffix_of(path) not in SOURCE_SUFFIXES:
                 continue
             used += 1
-            fields = manifest.get(str(path.relative_to(here)))
-            yield from _read_file(path, _with_extra(fields, extra, path))
+            yield path, manifest.get(str(path.relative_to(here)))
     if used == 0:
-        yield Rejected(
-            source=str(folder), stage="read", reason="folder holds no readable article files"
-        )
+        yield SourceError(str(folder), "folder holds no readable article files")
+
+
+def _read_folder(folder: Path, extra: dict[str, dict]) -> Iterator[Article | Rejected]:
+    for entry in walk_folder(folder):
+        if isinstance(entry, SourceError):
+            yield _rejected(entry)
+        else:
+            path, fields = entry
+            yield from _read_file(path, _with_extra(fields, extra, path))
 
 
 def _read_file(path: Path, metadata: dict | None) -> Iterator[Article | Rejected]:
     source = str(path)
-    suffix = _suffix(path)
+    suffix = suffix_of(path)
     try:
         size = path.stat().st_size
         if suffix == ".jsonl":
