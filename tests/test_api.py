@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import urllib.error
 import urllib.request
 from datetime import date
@@ -216,15 +215,6 @@ def test_a_bad_timeline_request_is_a_400(api: Served, query: str, message: str) 
     status, body = api.get(f"/api/timeline?{query}")
     assert status == 400
     assert body["error"].startswith(message)
-
-
-def test_a_route_whose_library_part_is_missing_answers_501(
-    api: Served, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "onrecord.views.timeline", None)  # as if not installed
-    status, body = api.get("/api/timeline?speaker=Halvorsen")
-    assert status == 501
-    assert body == {"error": "onrecord.views.timeline is not available in this installation"}
 
 
 def test_only_get_and_head_are_answered(api: Served) -> None:

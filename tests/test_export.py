@@ -74,6 +74,15 @@ def test_quote_export_has_every_quote_column_and_its_article(filled, tmp_path: P
     assert isinstance(first["spans"], list)
 
 
+def test_quote_and_article_exports_carry_every_stored_column_in_table_order(filled) -> None:
+    stored_quote = filled.query("SELECT * FROM quotes LIMIT 1")[0]
+    stored_article = filled.query("SELECT * FROM articles LIMIT 1")[0]
+    quote = next(export_rows(filled, "quotes"))
+    article = next(export_rows(filled, "articles"))
+    assert list(quote) == [*stored_quote, "outlet", "url", "published"]
+    assert list(article) == list(stored_article)
+
+
 def test_article_export_includes_text_and_story(filled) -> None:
     rows = {r["id"]: r for r in export_rows(filled, "articles")}
     assert rows["s1-a0"]["story_id"] == "story-1"

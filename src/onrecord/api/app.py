@@ -6,8 +6,7 @@ opens the store afresh (an SQLite connection belongs to one thread, and the
 server runs one thread per request), so a server sees each ingest at once.
 
 Errors are JSON ``{"error": "..."}``: 400 for a bad or unknown parameter,
-404 for an unknown path or id, 501 when the library part a route needs is not
-installed, 500 when the store fails.
+404 for an unknown path or id, 500 when the store fails.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -91,18 +89,6 @@ class Request:
         return value
 
 
-def _library(module: str) -> ModuleType:
-    """Import a library module a route needs, or answer 501 when it is not installed."""
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as error:
-        if error.name and module.startswith(error.name):
-            raise ApiError(501, f"{module} is not available in this installation") from None
-        raise
-
-
 # -- routes ------------------------------------------------------------------------------
 def quotes(request: Request) -> Any:
     """Quotes matching the filters, as `onrecord quotes --format json` lists them."""
@@ -155,19 +141,21 @@ def rejected(request: Request) -> Any:
 
 def people(request: Request) -> Any:
     """People, organisations and groups, most quoted first."""
-    module = _library("onrecord.views.people")
+    from onrecord.views.people import list_people
+
     search = request.text("search")
     with request.open_store() as store:
-        return module.list_people(store, search)
+        return list_people(store, search)
 
 
 def person(request: Request) -> Any:
     """One person's profile with what they said."""
-    module = _library("onrecord.views.people")
+    from onrecord.views.people import person_profile
+
     (name_or_id,) = request.parts
     with request.open_store() as store:
         try:
-            return module.person_profile(store, name_or_id)
+            return person_profile(store, name_or_id)
         except UsageError as error:
             status = 400 if "could be several" in str(error) else 404
             raise ApiError(status, str(error)) from None
@@ -175,19 +163,21 @@ def person(request: Request) -> Any:
 
 def statements(request: Request) -> Any:
     """Statements by date: wording, first report, carriers."""
-    module = _library("onrecord.views.statements")
+    from onrecord.views.statements import list_statements
+
     speaker, since, until = request.text("speaker"), request.date("since"), request.date("until")
     limit = request.integer("limit", 100)
     with request.open_store() as store:
-        return module.list_statements(store, speaker=speaker, since=since, until=until, limit=limit)
+        return list_statements(store, speaker=speaker, since=since, until=until, limit=limit)
 
 
 def statement(request: Request) -> Any:
     """One statement's provenance: every report and how the wording differs."""
-    module = _library("onrecord.views.statements")
+    from onrecord.views.statements import statement as provenance
+
     (statement_id,) = request.parts
     with request.open_store() as store:
-        found = module.statement(store, statement_id)
+        found = provenance(store, statement_id)
     if found is None:
         raise ApiError(404, f"no statement has the id {statement_id!r}")
     return found
@@ -195,31 +185,35 @@ def statement(request: Request) -> Any:
 
 def claims(request: Request) -> Any:
     """Claims: one position restated over time."""
-    module = _library("onrecord.views.statements")
+    from onrecord.views.statements import list_claims
+
     speaker = request.text("speaker")
     with request.open_store() as store:
-        return module.list_claims(store, speaker=speaker)
+        return list_claims(store, speaker=speaker)
 
 
 def stories(request: Request) -> Any:
     """Stories: articles that are copies or rewrites of one report."""
-    module = _library("onrecord.views.statements")
+    from onrecord.views.statements import list_stories
+
     with request.open_store() as store:
-        return module.list_stories(store)
+        return list_stories(store)
 
 
 def timeline(request: Request) -> Any:
     """Statements per period for a speaker, a topic or a country pair."""
-    module = _library("onrecord.views.timeline")
+    from onrecord.views.timeline import Selection, parse_pair, select_statements
+    from onrecord.views.timeline import timeline as by_period
+
     speaker, topic, pair = request.text("speaker"), request.text("topic"), request.text("pair")
     if not (speaker or topic or pair):
         raise ApiError(400, "timeline needs speaker, topic or pair")
     by = request.choice("by", PERIODS, "month") or "month"
     try:
-        pair_codes = module.parse_pair(pair) if pair else None
+        pair_codes = parse_pair(pair) if pair else None
     except OnrecordError as error:
         raise ApiError(400, f"pair: {error}") from None
-    selection = module.Selection(
+    selection = Selection(
         speaker=speaker,
         topic=topic,
         pair=pair_codes,
@@ -227,21 +221,19 @@ def timeline(request: Request) -> Any:
         until=request.date("until"),
     )
     with request.open_store() as store:
-        chosen = module.select_statements(store, selection)
+        chosen = select_statements(store, selection)
     return {
         "selection": selection.describe(),
         "by": by,
-        "periods": module.timeline(chosen, by, scorer=_tone_scorer()),
+        "periods": by_period(chosen, by, scorer=_tone_scorer()),
     }
 
 
 @cache
 def _tone_scorer() -> Any:
-    """One tone scorer per process (its lexicon takes a moment to load), or None."""
-    try:
-        from onrecord.tone import ToneScorer
-    except ImportError:
-        return None
+    """One tone scorer per process (its lexicon takes a moment to load)."""
+    from onrecord.tone import ToneScorer
+
     return ToneScorer()
 
 

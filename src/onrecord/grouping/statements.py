@@ -35,9 +35,9 @@ from onrecord.store.base import now_iso
 
 __all__ = [
     "NUM_PERM",
+    "QUOTE_COLUMNS",
     "group_reports",
     "person_key",
-    "quote_columns",
     "refresh_statements",
     "statement_keys",
     "update_statements",
@@ -112,39 +112,22 @@ def statement_keys(
 # -- the store ------------------------------------------------------------------------------
 
 
-def _columns(store: Store, table: str) -> set[str]:
-    if store.dialect == "sqlite":
-        rows = store.query(f"SELECT name FROM pragma_table_info('{table}')")
-    else:
-        rows = store.query(
-            "SELECT column_name AS name FROM information_schema.columns WHERE table_name = ?",
-            (table,),
-        )
-    return {r["name"] for r in rows}
-
-
-def quote_columns(store: Store) -> str:
-    """The quote and article columns grouping reads (``person_id`` once people adds it)."""
-    cols = (
-        "q.id, q.article_id, q.text, q.kind, q.speaker, q.speaker_text, q.said_on, "
-        "q.said_on_basis, q.start, q.statement_id, a.published, a.outlet, a.url, a.title"
-    )
-    if "person_id" in _columns(store, "quotes"):
-        cols += ", q.person_id"
-    return cols
+#: The quote and article columns grouping reads.
+QUOTE_COLUMNS = (
+    "q.id, q.article_id, q.text, q.kind, q.speaker, q.speaker_text, q.said_on, "
+    "q.said_on_basis, q.start, q.statement_id, q.person_id, a.published, a.outlet, a.url, a.title"
+)
 
 
 def _person_names(store: Store, person_ids: Iterable[str]) -> dict[str, str]:
     ids = sorted(set(person_ids))
-    if not ids or "name" not in _columns(store, "people"):
-        return {}
     rows = store.query_in("SELECT id, name FROM people WHERE id IN ({marks})", ids)
     return {r["id"]: r["name"] for r in rows}
 
 
-def _rows_by_ids(store: Store, table_filter: str, ids: Sequence[str], cols: str) -> list[Row]:
+def _rows_by_ids(store: Store, table_filter: str, ids: Sequence[str]) -> list[Row]:
     return store.query_in(
-        f"SELECT {cols} FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
         f"WHERE {table_filter} IN ({{marks}})",
         ids,
     )
@@ -152,8 +135,7 @@ def _rows_by_ids(store: Store, table_filter: str, ids: Sequence[str], cols: str)
 
 def update_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
     """Group the quotes of ``article_ids`` into statements; return the statements touched."""
-    cols = quote_columns(store)
-    rows = _rows_by_ids(store, "q.article_id", article_ids, cols)
+    rows = _rows_by_ids(store, "q.article_id", article_ids)
     rows.sort(
         key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"], r["start"])
     )
@@ -169,7 +151,7 @@ def update_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
         best: tuple[float, str] | None = None
         candidates = lsh.query(lookup) - {row["id"]} if lookup else set()
         if candidates:
-            for other in _rows_by_ids(store, "q.id", sorted(candidates), cols):
+            for other in _rows_by_ids(store, "q.id", sorted(candidates)):
                 other_report = report_of(other)
                 if not other.get("statement_id") or other_report is None:
                     continue
@@ -232,7 +214,7 @@ def refresh_statements(store: Store, statement_ids: Iterable[str]) -> None:
     ids = sorted(set(statement_ids))
     if not ids:
         return
-    rows = _rows_by_ids(store, "q.statement_id", ids, quote_columns(store))
+    rows = _rows_by_ids(store, "q.statement_id", ids)
     by_statement: dict[str, list[Row]] = {}
     for r in rows:
         by_statement.setdefault(r["statement_id"], []).append(r)

@@ -21,7 +21,9 @@ from onrecord.errors import OnrecordError
 from onrecord.store import Store
 
 __all__ = [
+    "ARTICLE_COLUMNS",
     "EXPORT_KINDS",
+    "QUOTE_COLUMNS",
     "ExportFormat",
     "ExportKind",
     "MissingExtra",
@@ -53,16 +55,17 @@ def require_pyarrow() -> Any:
     return pyarrow
 
 
-def _columns(store: Store, table: str) -> list[str]:
-    if store.dialect == "sqlite":
-        rows = store.query(f"SELECT name FROM pragma_table_info('{table}') ORDER BY cid")
-    else:
-        rows = store.query(
-            "SELECT column_name AS name FROM information_schema.columns WHERE table_name = ? "
-            "ORDER BY ordinal_position",
-            (table,),
-        )
-    return [r["name"] for r in rows]
+#: Every column of the quotes and articles tables, in table order (migrations 0001-0004).
+QUOTE_COLUMNS = (
+    "id", "article_id", "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
+    "cue_class", "speaker_start", "speaker_end", "speaker_text", "speaker", "speaker_kind",
+    "speaker_basis", "said_on", "said_on_precision", "said_on_basis", "confidence", "spans",
+    "person_id", "person_basis", "person_confidence", "statement_id",
+)  # fmt: skip
+ARTICLE_COLUMNS = (
+    "id", "source", "doc_id", "url", "outlet", "title", "byline", "published",
+    "published_basis", "text", "boilerplate", "run_id", "ingested_at", "story_id",
+)  # fmt: skip
 
 
 # Columns whose stored text is JSON: exported as the structure it holds.
@@ -77,7 +80,7 @@ def _decoded(row: Row) -> Row:
 
 
 def _quote_rows(store: Store) -> Iterator[Row]:
-    columns = ", ".join(f'q."{c}"' for c in _columns(store, "quotes"))
+    columns = ", ".join(f'q."{c}"' for c in QUOTE_COLUMNS)
     sql = (
         f"SELECT {columns}, a.outlet, a.url, a.published FROM quotes q "
         "JOIN articles a ON a.id = q.article_id ORDER BY a.published IS NULL, a.published, "
@@ -88,7 +91,7 @@ def _quote_rows(store: Store) -> Iterator[Row]:
 
 
 def _article_rows(store: Store) -> Iterator[Row]:
-    columns = ", ".join(f'"{c}"' for c in _columns(store, "articles"))
+    columns = ", ".join(f'"{c}"' for c in ARTICLE_COLUMNS)
     sql = f"SELECT {columns} FROM articles ORDER BY published IS NULL, published, id"
     for row in store.iter_rows(sql):
         yield _decoded(row)
@@ -101,8 +104,6 @@ def _statement_rows(store: Store) -> Iterator[Row]:
 
 
 def _people_rows(store: Store) -> Iterator[Row]:
-    if "people" not in _tables(store):
-        return
     aliases: dict[str, list[str]] = {}
     for r in store.iter_rows(
         "SELECT person_id, alias FROM person_aliases ORDER BY person_id, alias"
@@ -127,16 +128,6 @@ def _people_rows(store: Store) -> Iterator[Row]:
             "roles": roles.get(person["id"], []),
             "quotes": counts.get(person["id"], 0),
         }
-
-
-def _tables(store: Store) -> set[str]:
-    if store.dialect == "sqlite":
-        rows = store.query("SELECT name FROM sqlite_master WHERE type = 'table'")
-    else:
-        rows = store.query(
-            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
-        )
-    return {r["name"] for r in rows}
 
 
 def export_rows(store: Store, what: ExportKind) -> Iterator[Row]:

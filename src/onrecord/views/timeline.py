@@ -30,6 +30,8 @@ from datetime import date
 from typing import Any, Literal
 
 from onrecord.errors import OnrecordError
+from onrecord.grouping.text import normalise_name
+from onrecord.people import person_ids_matching
 from onrecord.store import QuoteFilter, Store
 from onrecord.views.statements import list_statements
 
@@ -119,25 +121,8 @@ def _country_code(side: str) -> str:
     )
 
 
-def _people_available(store: Store) -> bool:
-    rows = (
-        store.query("SELECT name FROM sqlite_master WHERE name = 'person_aliases'")
-        if (store.dialect == "sqlite")
-        else store.query(
-            "SELECT table_name AS name FROM information_schema.tables WHERE table_name = 'person_aliases'"
-        )
-    )
-    return bool(rows)
-
-
 def _speaker_statement_ids(store: Store, speaker: str) -> set[str] | None:
     """Statement ids of the people ``speaker`` names, or None when no person matches."""
-    if not _people_available(store):
-        return None
-    try:
-        from onrecord.people import person_ids_matching
-    except ImportError:
-        return None
     person_ids = person_ids_matching(store, speaker)
     if not person_ids:
         return None
@@ -145,16 +130,11 @@ def _speaker_statement_ids(store: Store, speaker: str) -> set[str] | None:
     # Statements whose quotes the people stage left unresolved are keyed by the
     # speaker's name: take them under the person's full names (a surname alone
     # may be someone else's, which is why they were left unresolved).
-    try:
-        from onrecord.grouping.text import normalise_name
-    except ImportError:
-        normalise_name = None
-    if normalise_name is not None:
-        aliases = store.query_in(
-            "SELECT alias FROM person_aliases WHERE person_id IN ({marks})", person_ids
-        )
-        names = {normalise_name(a["alias"]) for a in aliases}
-        keys += sorted(f"n:{name}" for name in names if len(name.split()) >= 2)
+    aliases = store.query_in(
+        "SELECT alias FROM person_aliases WHERE person_id IN ({marks})", person_ids
+    )
+    names = {normalise_name(a["alias"]) for a in aliases}
+    keys += sorted(f"n:{name}" for name in names if len(name.split()) >= 2)
     return {
         r["id"]
         for r in store.query_in("SELECT id FROM statements WHERE person_key IN ({marks})", keys)
@@ -249,7 +229,7 @@ def statement_speaker_countries(
         {s["person_key"][2:] for s in statements if s["person_key"].startswith("p:")}
     )
     people: dict[str, Row] = {}
-    if person_ids and _people_available(store):
+    if person_ids:
         for p in store.query_in(
             "SELECT id, name, kind, country FROM people WHERE id IN ({marks})", person_ids
         ):
