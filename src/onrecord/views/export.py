@@ -104,29 +104,18 @@ def _statement_rows(store: Store) -> Iterator[Row]:
 
 
 def _people_rows(store: Store) -> Iterator[Row]:
-    aliases: dict[str, list[str]] = {}
-    for r in store.iter_rows(
-        "SELECT person_id, alias FROM person_aliases ORDER BY person_id, alias"
-    ):
-        aliases.setdefault(r["person_id"], []).append(r["alias"])
-    roles: dict[str, list[Row]] = {}
-    for r in store.iter_rows(
-        "SELECT person_id, role, first_seen, last_seen FROM person_roles "
-        "ORDER BY person_id, first_seen IS NULL, first_seen, role"
-    ):
-        roles.setdefault(r.pop("person_id"), []).append(r)
-    counts = {
-        r["person_id"]: r["n"]
-        for r in store.query(
-            "SELECT person_id, COUNT(*) AS n FROM quotes WHERE person_id IS NOT NULL GROUP BY person_id"
-        )
-    }
-    for person in store.iter_rows("SELECT id, name, kind, country FROM people ORDER BY name, id"):
+    from onrecord.views.people import list_people
+
+    people = sorted(list_people(store), key=lambda p: (p["name"], p["id"]))
+    for person in people:
         yield {
-            **person,
-            "aliases": aliases.get(person["id"], []),
-            "roles": roles.get(person["id"], []),
-            "quotes": counts.get(person["id"], 0),
+            "id": person["id"],
+            "name": person["name"],
+            "kind": person["kind"],
+            "country": person["country"],
+            "aliases": sorted([person["name"], *person["aliases"]]),
+            "roles": person["roles"],
+            "quotes": person["statements"],
         }
 
 

@@ -37,7 +37,8 @@ def _people(store: Store, ids: list[str] | None) -> list[dict[str, Any]]:
     roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.query(
         "SELECT person_id, role, first_seen, last_seen FROM person_roles"
-        f"{where.replace('id IN', 'person_id IN')} ORDER BY first_seen, role",
+        f"{where.replace('id IN', 'person_id IN')} "
+        "ORDER BY first_seen IS NULL, first_seen, role",
         params,
     ):
         roles[row["person_id"]].append(
