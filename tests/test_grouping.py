@@ -410,6 +410,38 @@ def test_wire_copies_and_light_rewrites_form_one_story_and_others_do_not(store) 
     assert story_ids["Metro Herald"] is None
 
 
+MATCH_REPORT = (
+    "The national football team lost two goals to one in a friendly match on Saturday, "
+    "with the coach blaming a long journey and a wet pitch for a slow start in which the "
+    "visitors scored twice before the break. Supporters booed at half time, and the "
+    "captain apologised after the final whistle, promising a better showing next month."
+)
+
+
+def test_an_article_matching_two_stories_merges_them_into_the_larger(store) -> None:
+    def article(i: int, outlet: str, text: str) -> ArticleResult:
+        return ArticleResult(Article(text=text, source=f"m{i}", url=f"https://m{i}.example/n",
+                                     outlet=outlet, published=date(2023, 6, 1 + i)))  # fmt: skip
+
+    talks = [
+        article(0, "Wire Service", WIRE),
+        article(1, "Harbor Times", WIRE.replace("on Tuesday", "this week")),
+        article(2, "Evening Post", "SIGN UP today. " + WIRE),
+    ]
+    football = [
+        article(3, "Metro Herald", MATCH_REPORT),
+        article(4, "City Sport", MATCH_REPORT.replace("on Saturday", "at the weekend")),
+    ]
+    ingest(store, *talks, *football)
+    before = {s["size"]: s["id"] for s in list_stories(store)}
+    assert sorted(before) == [2, 3]
+    ingest(store, article(5, "Digest", WIRE + "\n\n" + MATCH_REPORT))
+    (story,) = list_stories(store)
+    assert story["id"] == before[3]  # the larger story takes in the smaller
+    assert story["size"] == 6 and story["first_article_id"] == talks[0].article.id
+    assert store.query("SELECT COUNT(*) AS n FROM stories")[0]["n"] == 1
+
+
 # -- the command line -------------------------------------------------------------------------
 
 

@@ -77,12 +77,10 @@ def update_stories(store: Store, article_ids: Sequence[str]) -> set[str]:
             shingle_cache[row["id"]] = article_shingles(prose(row["text"], row["boilerplate"]))
         return shingle_cache[row["id"]]
 
-    rows = []
-    for article_id in article_ids:
-        rows += store.query(
-            "SELECT id, text, boilerplate, published, story_id FROM articles WHERE id = ?",
-            (article_id,),
-        )
+    rows = store.query_in(
+        "SELECT id, text, boilerplate, published, story_id FROM articles WHERE id IN ({marks})",
+        article_ids,
+    )
     rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
     for row in rows:
         shingles = shingles_of(row)
@@ -91,25 +89,34 @@ def update_stories(store: Store, article_ids: Sequence[str]) -> set[str]:
         signature = _hasher().signature(shingles)
         assert signature is not None
         keys = band_keys(signature, BAND_ROWS, "story")
-        matched: list[Row] = []
-        for other_id in sorted(lsh.query(keys) - {row["id"]}):
-            other = store.query(
-                "SELECT id, text, boilerplate, story_id FROM articles WHERE id = ?", (other_id,)
+        candidates = sorted(lsh.query(keys) - {row["id"]})
+        for other in store.query_in(
+            "SELECT id, text, boilerplate FROM articles WHERE id IN ({marks})",
+            [c for c in candidates if c not in shingle_cache],
+        ):
+            shingles_of(other)
+        # story ids are read afresh: earlier articles of this batch may have moved
+        matched = [
+            other
+            for other in store.query_in(
+                "SELECT id, story_id FROM articles WHERE id IN ({marks})", candidates
             )
-            if other and shingle_containment(shingles, shingles_of(other[0])) >= STORY_THRESHOLD:
-                matched.append(other[0])
+            if shingle_containment(shingles, shingle_cache[other["id"]]) >= STORY_THRESHOLD
+        ]
         lsh.insert(row["id"], keys)
         if not matched:
             continue
         stories = {m["story_id"] for m in matched if m["story_id"]}
         if stories:
             sizes = {
-                s: store.query("SELECT COUNT(*) AS n FROM articles WHERE story_id = ?", (s,))[0][
-                    "n"
-                ]
-                for s in stories
+                r["story_id"]: r["n"]
+                for r in store.query_in(
+                    "SELECT story_id, COUNT(*) AS n FROM articles WHERE story_id IN ({marks}) "
+                    "GROUP BY story_id",
+                    sorted(stories),
+                )
             }
-            target = min(stories, key=lambda s: (-sizes[s], s))
+            target = min(stories, key=lambda s: (-sizes.get(s, 0), s))
             for story in stories - {target}:
                 store.execute(
                     "UPDATE articles SET story_id = ? WHERE story_id = ?", (target, story)
@@ -133,18 +140,20 @@ def update_stories(store: Store, article_ids: Sequence[str]) -> set[str]:
 
 def refresh_stories(store: Store, story_ids: set[str]) -> None:
     """Recompute each story's first article, title and size."""
-    for story in sorted(story_ids):
-        members = store.query(
-            "SELECT id, title, published FROM articles WHERE story_id = ? "
-            "ORDER BY published IS NULL, published, id",
-            (story,),
-        )
-        if not members:
-            store.execute("DELETE FROM stories WHERE id = ?", (story,))
-            continue
-        first = members[0]
-        store.execute(
-            "UPDATE stories SET title = ?, first_article_id = ?, first_published = ?, size = ?, "
-            "updated_at = ? WHERE id = ?",
-            (first["title"], first["id"], first["published"], len(members), now_iso(), story),
-        )
+    members: dict[str, list[Row]] = {}
+    for r in store.query_in(
+        "SELECT id, story_id, title, published FROM articles WHERE story_id IN ({marks}) "
+        "ORDER BY published IS NULL, published, id",
+        sorted(story_ids),
+    ):
+        members.setdefault(r["story_id"], []).append(r)
+    empty = [(story,) for story in sorted(story_ids) if story not in members]
+    store.executemany("DELETE FROM stories WHERE id = ?", empty)
+    store.executemany(
+        "UPDATE stories SET title = ?, first_article_id = ?, first_published = ?, size = ?, "
+        "updated_at = ? WHERE id = ?",
+        [
+            (rows[0]["title"], rows[0]["id"], rows[0]["published"], len(rows), now_iso(), story)
+            for story, rows in sorted(members.items())
+        ],
+    )
