@@ -140,6 +140,9 @@ def update_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
         key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"], r["start"])
     )
     lsh = StoreLSH(store, "statement_lsh")
+    # (statement id, report) of each quote seen in this batch: candidates are
+    # normalised once, and the batch's own quotes are never read back.
+    known: dict[str, tuple[str | None, Report | None]] = {}
     touched: set[str] = set()
     for row in rows:
         if row.get("statement_id"):
@@ -149,16 +152,18 @@ def update_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
             continue
         own, lookup = statement_keys(report)
         best: tuple[float, str] | None = None
-        candidates = lsh.query(lookup) - {row["id"]} if lookup else set()
-        if candidates:
-            for other in _rows_by_ids(store, "q.id", sorted(candidates)):
-                other_report = report_of(other)
-                if not other.get("statement_id") or other_report is None:
-                    continue
-                score = match_score(report, other_report)
-                if score is not None and (best is None or (score, other["statement_id"]) > best):
-                    best = (score, other["statement_id"])
+        candidates = sorted(lsh.query(lookup) - {row["id"]}) if lookup else []
+        for other in _rows_by_ids(store, "q.id", [c for c in candidates if c not in known]):
+            known[other["id"]] = (other["statement_id"], report_of(other))
+        for candidate in candidates:
+            statement_id, other_report = known.get(candidate, (None, None))
+            if not statement_id or other_report is None:
+                continue
+            score = match_score(report, other_report)
+            if score is not None and (best is None or (score, statement_id) > best):
+                best = (score, statement_id)
         target = _join(store, row["id"], best[1] if best else None, report)
+        known[row["id"]] = (target, report)
         touched.add(target)
         if own:
             lsh.insert(row["id"], own)
@@ -219,24 +224,29 @@ def refresh_statements(store: Store, statement_ids: Iterable[str]) -> None:
     for r in rows:
         by_statement.setdefault(r["statement_id"], []).append(r)
     names = _person_names(store, (r["person_id"] for r in rows if r.get("person_id")))
-    for sid in ids:
-        members = by_statement.get(sid)
-        if not members:
-            store.execute("DELETE FROM statements WHERE id = ?", (sid,))
-            continue
+    old = {
+        r["id"]: r
+        for r in store.query_in("SELECT id, text, tone FROM statements WHERE id IN ({marks})", ids)
+    }
+    store.executemany(
+        "DELETE FROM statements WHERE id = ?", [(sid,) for sid in ids if sid not in by_statement]
+    )
+    updates = []
+    for sid, members in sorted(by_statement.items()):
         text = variants(members)[0]["text"]
         person_ids = [r["person_id"] for r in members if r.get("person_id")]
         if person_ids and person_ids[0] in names:
             person = names[person_ids[0]]
         else:
             person = _display_name([r["speaker"] for r in members if r.get("speaker")])
-        old = store.query("SELECT text, tone FROM statements WHERE id = ?", (sid,))
-        tone = old[0]["tone"] if old and old[0]["text"] == text else statement_tone(text)
-        store.execute(
-            "UPDATE statements SET person = ?, said_on = ?, text = ?, quote_count = ?, tone = ?, "
-            "updated_at = ? WHERE id = ?",
-            (person, _said_on(members), text, len(members), tone, now_iso(), sid),
-        )
+        before = old.get(sid)
+        tone = before["tone"] if before and before["text"] == text else statement_tone(text)
+        updates.append((person, _said_on(members), text, len(members), tone, now_iso(), sid))
+    store.executemany(
+        "UPDATE statements SET person = ?, said_on = ?, text = ?, quote_count = ?, tone = ?, "
+        "updated_at = ? WHERE id = ?",
+        updates,
+    )
 
 
 _TONE: Any = None
