@@ -485,3 +485,13 @@ def test_a_one_word_answer_and_the_question_it_answers(speech: QuoteExtractor) -
         ("if the bridge would reopen", None),
         ("no", "the minister"),
     ]
+
+
+def test_what_seems_so_is_an_impression_nobody_is_named_for(everything: QuoteExtractor) -> None:
+    text = "The alliance between Vestby and Moss appears to be alive and well."
+    (quote,) = run(everything, text).quotes
+    assert quote.speaker is None and quote.cue == "appear"
+    assert [text[a:b] for a, b in quote.spans] == [
+        "The alliance between Vestby and Moss",
+        "to be alive and well",
+    ]

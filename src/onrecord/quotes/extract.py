@@ -31,6 +31,8 @@ from onrecord.quotes.marks import MarkSpan, paragraphs, scan
 from onrecord.quotes.prefilter import blank_unneeded
 from onrecord.quotes.rules import (
     PARSER_MARKS,
+    RAISING_CUES,
+    RELATIVE,
     SUBJECTS,
     XCOMP_CUES,
     Cue,
@@ -203,6 +205,9 @@ class _ArticleRun(HeadlineRules):
                 end = max(self.marks[i].end for i in asked)
                 self._add(start, end, "direct", cue, self._asker(cue), salient=False)
             return
+        if cue.lemma in RAISING_CUES:
+            self._raising(cue)
+            return
         speaker = self._speaker_for(cue)
         content = self._content_of(cue)
         kind: QuoteKind
@@ -276,6 +281,23 @@ class _ArticleRun(HeadlineRules):
         ):
             speaker = None  # the parse took words of the content for the speaker
         self._add(start, end, kind, cue, speaker, spans)
+
+    def _raising(self, cue: Cue) -> None:
+        """ "The relationship appears to be alive": an impression nobody is named for; what
+        seems so is the subject with the infinitive (two pieces around the cue)."""
+        token = cue.token
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        xcomp = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i), None)
+        if subject is None or xcomp is None or subject.lower_ in ("it", "there"):
+            return
+        if subject.pos_ == "PRON" or subject.lower_ in RELATIVE:
+            return
+        first = self._trim(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+        second = self._trim(xcomp.left_edge.idx, xcomp.right_edge.idx + len(xcomp.right_edge))
+        if first[1] <= first[0] or second[1] <= second[0] or first[1] > cue.start:
+            return
+        second = (second[0], self._cut_adjuncts(*second))
+        self._add(first[0], second[1], "indirect", cue, None, (first, second))
 
     def _asker(self, cue: Cue) -> ResolvedSpeaker | None:
         """The interviewer named by "asked by X", or None."""

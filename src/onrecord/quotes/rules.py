@@ -37,6 +37,8 @@ XCOMP_CUES = {
 # cues whose direct object is the person addressed, not what was said
 ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
 # prepositions that make a cue phrase whose object is the content: "called for a ban"
+# cues whose subject is what seems so, not who thinks it: "X appears to be Y"
+RAISING_CUES = {"seem", "appear"}
 NP_CUE_PREPS = {"for", "of", "about", "on"}
 # prepositions whose object is the topic of what was said: "commented on the decision"
 TOPIC_PREPS = {"on", "about", "of", "for", "against"}
