@@ -292,3 +292,30 @@ def test_chromium_check_catches_a_script_error(tmp_path: Path) -> None:
     dom = _chromium(tmp_path, page.as_uri(), "--dump-dom")
     assert any("undefinedFunction" in line for line in _console_lines(dom.stderr))
     assert "data-errors" in re.search(r"<html[^>]*>", dom.stdout).group()
+
+
+def test_an_unknown_tone_is_a_hollow_grey_mark_left_out_of_the_mean_and_trend() -> None:
+    statements = [
+        _statement("warm", "2021-01-01", 0.8),
+        _statement("warmer", "2021-03-01", 0.6),
+        _statement("unknown", "2021-02-01", 0.0),
+    ]
+    statements[2]["tone"] = None
+    html = render_report("T", "S", statements, [])
+    assert sorted(_marks(html)) == ["unknown", "warm", "warmer"]
+    unknown = re.search(r'<circle class="mark" data-statement-id="unknown"[^>]*>', html)
+    assert unknown is not None and 'fill="none"' in unknown.group(0)
+    assert 'data-label="tone unknown"' in unknown.group(0)
+    assert "mean tone" in html and "+0.70</strong>" in html  # (0.8 + 0.6) / 2, not over three
+    assert 'class="trend"' in html
+    assert "tone unknown</span>" in html.split('id="s-unknown"')[1].split("</tr>")[0]
+
+
+def test_a_page_with_no_known_tone_says_so_and_draws_no_trend() -> None:
+    statements = [_statement("a", "2021-01-01", 0.0), _statement("b", "2021-06-01", 0.0)]
+    for s in statements:
+        s["tone"] = None
+    html = render_report("T", "S", statements, [])
+    assert "mean tone" not in html and "tone unknown" in html
+    assert 'class="trend"' not in html
+    assert len(_marks(html)) == 2

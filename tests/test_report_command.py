@@ -88,6 +88,15 @@ def test_a_statement_with_a_web_source_links_to_its_first_report(filled) -> None
     assert web["said_on"] == "2022-03-17" and web["tone"] == pytest.approx(-0.7)
 
 
+def test_a_statement_without_a_stored_tone_or_a_scorer_has_an_unknown_tone(filled) -> None:
+    add_statement(filled, "untoned", text="Talks resume in May.", said_on="2023-04-02", tone=None)
+    by_id = {s["id"]: s for s in report_data(filled, Selection()).statements}
+    assert by_id["untoned"]["tone"] is None  # unknown, not neutral
+    assert by_id["other"]["tone"] == pytest.approx(0.0)
+    scored = report_data(filled, Selection(), scorer=lambda text: -0.25).statements
+    assert next(s for s in scored if s["id"] == "untoned")["tone"] == pytest.approx(-0.25)
+
+
 def test_a_local_file_source_gets_an_appendix_entry_with_the_quote_in_context(filled) -> None:
     data = report_data(filled, Selection())
     local = next(s for s in data.statements if s["id"] == "local")

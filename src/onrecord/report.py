@@ -5,11 +5,12 @@ its chart (inline SVG) and its small script are inline, and it references no
 external resource. The only web addresses in it are the statements' own links
 to the articles that first reported them; a statement whose source is a local
 file links instead to an appendix entry that shows the quoted passage
-highlighted in its context.
+highlighted in its context. A statement of unknown tone is drawn as a hollow
+grey mark on the zero line and left out of the mean and the trend.
 
 A statement is a dict::
 
-    {"id", "person", "said_on": "YYYY-MM-DD", "text", "tone": float,
+    {"id", "person", "said_on": "YYYY-MM-DD", "text", "tone": float or None (unknown),
      "carriers": [outlet, ...],
      "first_reported": {"outlet", "url" or None, "published", "article_id"},
      "source_anchor": appendix anchor (used when url is None)}
@@ -46,6 +47,7 @@ _TOOLTIP_CHARS = 320
 _NEGATIVE = (217, 45, 32)  # #d92d20
 _NEUTRAL = (115, 123, 134)  # #737b86
 _POSITIVE = (8, 138, 79)  # #088a4f
+_UNKNOWN = "#737b86"  # the neutral grey, drawn hollow
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -86,12 +88,13 @@ def _safe_url(url: object) -> str | None:
     return None
 
 
-def _tone(value: object) -> float:
+def _tone(value: object) -> float | None:
+    """The tone clamped to [-1, 1], or None when it is unknown (missing or not a number)."""
     try:
         tone = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return 0.0
-    return 0.0 if math.isnan(tone) else max(-1.0, min(1.0, tone))
+        return None
+    return None if math.isnan(tone) else max(-1.0, min(1.0, tone))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -106,7 +109,7 @@ def _format_day(day: date) -> str:
 class _Point:
     statement: Mapping[str, Any]
     said_on: date
-    tone: float
+    tone: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,22 +166,23 @@ def _ticks(scale: _Scale) -> list[tuple[date, str]]:
 
 
 def _trend(points: Sequence[_Point], scale: _Scale) -> list[tuple[float, float]]:
-    """Return a smoothed tone curve: a Gaussian-weighted mean of tone across time."""
-    if len({p.said_on for p in points}) < 2:
+    """Return a smoothed tone curve: a Gaussian-weighted mean of the known tones across time."""
+    known = [(p.said_on, p.tone) for p in points if p.tone is not None]
+    if len({day for day, _ in known}) < 2:
         return []
-    first, last = points[0].said_on, points[-1].said_on
+    first, last = known[0][0], known[-1][0]
     span = (last - first).days
     # Few statements: a wide kernel (a gentle trend); many: finer detail.
-    bandwidth = max(span / min(8.0, max(2.5, math.sqrt(len(points)))), 3.0)
+    bandwidth = max(span / min(8.0, max(2.5, math.sqrt(len(known)))), 3.0)
     curve = []
     samples = 80
     for i in range(samples + 1):
         at = first + timedelta(days=span * i / samples)
-        weights = [math.exp(-0.5 * ((p.said_on - at).days / bandwidth) ** 2) for p in points]
+        weights = [math.exp(-0.5 * ((day - at).days / bandwidth) ** 2) for day, _ in known]
         total = sum(weights)
         if total < 1e-9:
             continue
-        mean = sum(w * p.tone for w, p in zip(weights, points, strict=True)) / total
+        mean = sum(w * tone for w, (_, tone) in zip(weights, known, strict=True)) / total
         curve.append((scale.x(at), scale.y(mean)))
     return curve
 
@@ -238,30 +242,40 @@ def _mark(point: _Point, scale: _Scale) -> str:
     person = str(statement.get("person") or "Unknown speaker")
     text = str(statement.get("text") or "")
     carriers = ", ".join(str(c) for c in statement.get("carriers") or ()) or "—"
-    title = (f"{_format_day(point.said_on)} · {person} · tone {point.tone:+.2f}\n"
+    if point.tone is None:  # hollow grey on the zero line: placed, but not read as neutral
+        tone_text, label, y = "unknown", "tone unknown", _Scale.y(0)
+        paint = f'fill="none" style="fill:none;stroke:{_UNKNOWN};stroke-width:2.5"'
+    else:
+        tone_text, label, y = f"{point.tone:+.2f}", tone_label(point.tone), _Scale.y(point.tone)
+        paint = f'fill="{tone_colour(point.tone)}"'
+    title = (f"{_format_day(point.said_on)} · {person} · tone {tone_text}\n"
              f"“{_shorten(text, _TOOLTIP_CHARS)}”\nCarried by: {carriers}")  # fmt: skip
     return (
         f'<a href="#s-{_attr(sid)}" class="mark-link">'
         f'<circle class="mark" data-statement-id="{_attr(sid)}" '
-        f'cx="{scale.x(point.said_on):.1f}" cy="{_Scale.y(point.tone):.1f}" r="6.5" '
-        f'fill="{tone_colour(point.tone)}" tabindex="0" '
+        f'cx="{scale.x(point.said_on):.1f}" cy="{y:.1f}" r="6.5" '
+        f'{paint} tabindex="0" '
         f'data-date="{_attr(_format_day(point.said_on))}" data-person="{_attr(person)}" '
-        f'data-tone="{point.tone:+.2f}" data-label="{tone_label(point.tone)}" '
+        f'data-tone="{tone_text if point.tone is not None else ""}" data-label="{label}" '
         f'data-text="{_attr(_shorten(text, _TOOLTIP_CHARS))}" data-carriers="{_attr(carriers)}">'
         f"<title>{escape(title)}</title></circle></a>"
     )
 
 
-def _legend(has_trend: bool) -> str:
+def _legend(has_trend: bool, has_unknown: bool) -> str:
     swatches = "".join(
         f'<span class="swatch" style="background:{tone_colour(t)}"></span>'
         for t in (-1, -0.5, 0, 0.5, 1)
     )
     trend = '<span class="legend-trend"><span class="trend-sample"></span> tone trend</span>'
+    unknown = (
+        '<span class="legend-unknown"><span class="swatch" style="background:none;'
+        f'border:2px solid {_UNKNOWN};box-sizing:border-box"></span> tone unknown</span>'
+    )
     return (
         '<div class="legend" aria-label="Legend">'
         f'<span class="legend-scale">negative {swatches} positive</span>'
-        f"{trend if has_trend else ''}"
+        f"{trend if has_trend else ''}{unknown if has_unknown else ''}"
         '<span class="legend-note">Hover or focus a dot for the wording; click it for the row.</span>'
         "</div>"
     )
@@ -286,7 +300,13 @@ def _source_cell(statement: Mapping[str, Any]) -> str:
 def _row(statement: Mapping[str, Any], said_on: date | None) -> str:
     sid = str(statement.get("id", ""))
     tone = _tone(statement.get("tone"))
-    label = tone_label(tone)
+    if tone is None:
+        badge = f'<span class="tone-badge" style="--tone:{_UNKNOWN}">tone unknown</span>'
+    else:
+        badge = (
+            f'<span class="tone-badge" style="--tone:{tone_colour(tone)}">'
+            f"{escape(tone_label(tone))} {tone:+.2f}</span>"
+        )
     person = escape(str(statement.get("person") or "Unknown speaker"))
     carriers = statement.get("carriers") or ()
     carrier_list = (
@@ -301,8 +321,7 @@ def _row(statement: Mapping[str, Any], said_on: date | None) -> str:
         f'<td class="when"><time{iso}>{day}</time></td>'
         f'<td class="wording"><div class="person">{person}</div>'
         f"<blockquote>{escape(str(statement.get('text') or ''))}</blockquote>"
-        f'<span class="tone-badge" style="--tone:{tone_colour(tone)}">'
-        f"{escape(label)} {tone:+.2f}</span></td>"
+        f"{badge}</td>"
         f'<td class="carriers-cell">{carrier_list}</td>'
         f'<td class="source">{_source_cell(statement)}</td></tr>'
     )
@@ -348,10 +367,14 @@ def _summary(points: Sequence[_Point], count: int) -> str:
     if not points:
         return f"{count} statement{'s' if count != 1 else ''}"
     first, last = points[0].said_on, points[-1].said_on
-    mean = sum(p.tone for p in points) / len(points)
     period = _format_day(first) if first == last else f"{_format_day(first)} – {_format_day(last)}"
+    summary = f"{count} statement{'s' if count != 1 else ''} · {escape(period)}"
+    tones = [p.tone for p in points if p.tone is not None]
+    if not tones:
+        return summary + " · tone unknown"
+    mean = sum(tones) / len(tones)
     return (
-        f"{count} statement{'s' if count != 1 else ''} · {escape(period)} · mean tone "
+        f"{summary} · mean tone "
         f'<strong style="color:{tone_colour(mean)}">{mean:+.2f}</strong> ({tone_label(mean)})'
     )
 
@@ -385,7 +408,10 @@ def render_report(
             '<div class="chart-scroll">'
             + _chart(points)
             + "</div>"
-            + _legend(len({p.said_on for p in points}) >= 2)
+            + _legend(
+                len({p.said_on for p in points if p.tone is not None}) >= 2,
+                any(p.tone is None for p in points),
+            )
         )
         if undated:
             chart += f'<p class="muted">{undated} undated statement(s) are listed below only.</p>'

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from onrecord.store import Store
-from onrecord.views.timeline import Selection, quote_contexts, select_statements
+from onrecord.views.timeline import Selection, quote_contexts, select_statements, tone_of
 
 __all__ = ["CONTEXT_CHARS", "ReportData", "appendix_entry", "report_data", "report_statements"]
 
@@ -79,12 +79,6 @@ def appendix_entry(anchor: str, article: Row, context: Row, limit: int = CONTEXT
     }
 
 
-def _tone(row: Row, scorer: Any) -> float:
-    if row.get("tone") is not None:
-        return float(row["tone"])
-    return float(scorer(row["text"])) if scorer is not None else 0.0
-
-
 def report_statements(
     store: Store, statements: Sequence[Row], scorer: Any = None
 ) -> tuple[list[Row], list[Row]]:
@@ -93,7 +87,8 @@ def report_statements(
     A statement links to its first report's web address when it has one;
     otherwise to an appendix entry (``source_anchor``) with the quoted passage
     and up to `CONTEXT_CHARS` characters of the stored text on each side.
-    ``scorer`` (a `ToneScorer`) scores statements stored without a tone.
+    ``scorer`` (a `ToneScorer`) scores statements stored without a tone; with
+    neither, ``tone`` is None (unknown), which the report draws apart.
     """
     local_quotes: dict[str, str] = {}
     for row in statements:
@@ -101,13 +96,13 @@ def report_statements(
         if not _web_url(first.get("url")) and first.get("quote_id"):
             local_quotes[first["quote_id"]] = first["article_id"]
     contexts = quote_contexts(store, list(local_quotes))
-    articles: dict[str, Row] = {}
-    for article_id in set(local_quotes.values()):
-        found = store.query(
-            "SELECT id, outlet, title, published, source FROM articles WHERE id = ?", (article_id,)
+    articles = {
+        a["id"]: a
+        for a in store.query_in(
+            "SELECT id, outlet, title, published, source FROM articles WHERE id IN ({marks})",
+            sorted(set(local_quotes.values())),
         )
-        if found:
-            articles[article_id] = found[0]
+    }
     appendix: dict[str, Row] = {}
     out: list[Row] = []
     for row in statements:
@@ -130,7 +125,7 @@ def report_statements(
                 "person": row.get("person"),
                 "said_on": row.get("said_on"),
                 "text": row["text"],
-                "tone": _tone(row, scorer),
+                "tone": tone_of(row, scorer),
                 "carriers": list(row.get("carriers") or ()),
                 "first_reported": {
                     "outlet": first.get("outlet"),
@@ -144,7 +139,7 @@ def report_statements(
     return out, list(appendix.values())
 
 
-def _subtitle(selection: Selection, statements: Sequence[Row], store: Store) -> str:
+def _subtitle(selection: Selection, statements: Sequence[Row]) -> str:
     """Who and where: the outlets and the most quoted speakers (the page's summary line
     already gives the count, the dates and the mean tone)."""
     # carriers() names a report without an outlet "(unknown outlet)": not an outlet to count
@@ -167,7 +162,7 @@ def report_data(store: Store, selection: Selection, scorer: Any = None) -> Repor
     statements, appendix = report_statements(store, rows, scorer)
     return ReportData(
         title=selection.describe(),
-        subtitle=_subtitle(selection, rows, store),
+        subtitle=_subtitle(selection, rows),
         statements=statements,
         appendix=appendix,
     )

@@ -44,6 +44,7 @@ __all__ = [
     "select_statements",
     "statement_speaker_countries",
     "timeline",
+    "tone_of",
 ]
 
 Row = dict[str, Any]
@@ -338,7 +339,8 @@ def _month_end(year: int, month: int) -> date:
     return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
 
 
-def _tone_of(row: Row, scorer: Any) -> float | None:
+def tone_of(row: Row, scorer: Any = None) -> float | None:
+    """A statement's stored tone, else ``scorer``'s score of its text, else None (unknown)."""
     if row.get("tone") is not None:
         return float(row["tone"])
     if scorer is None:
@@ -386,7 +388,7 @@ def timeline(statements: Sequence[Row], by: Period = "month", scorer: Any = None
         if not row.get("said_on"):
             continue
         label, first, last = period_of(date.fromisoformat(str(row["said_on"])[:10]), by)
-        buckets.setdefault(label, (first, last, []))[2].append((row, _tone_of(row, scorer)))
+        buckets.setdefault(label, (first, last, []))[2].append((row, tone_of(row, scorer)))
     out = []
     for label in sorted(buckets, key=lambda k: buckets[k][0]):
         first, last, members = buckets[label]
