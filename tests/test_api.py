@@ -16,8 +16,10 @@ from urllib.parse import quote
 import pytest
 
 from api_fixture import Served
+from onrecord.api.app import route_request
 from onrecord.store import QuoteFilter, open_store
 from onrecord.views.quotes import list_quotes
+from statement_rows import add_person
 
 
 @pytest.fixture(scope="module")
@@ -241,3 +243,13 @@ def test_dates_in_rows_become_iso_strings() -> None:
     from onrecord.api.app import _json_default
 
     assert json.dumps({"on": date(2024, 6, 3)}, default=_json_default) == '{"on": "2024-06-03"}'
+
+
+def test_a_name_several_people_answer_to_is_a_400_listing_them(store, store_path) -> None:
+    add_person(store, "p-erik", "Erik Dahl", aliases=("Dahl",))
+    add_person(store, "p-anne", "Anne Dahl", aliases=("Dahl",))
+    status, body = route_request("/api/people/Dahl", "", lambda: open_store(str(store_path)))
+    assert status == 400
+    assert "could be several people" in body["error"] and "p-erik" in body["error"]
+    status, body = route_request("/api/people/Nobody", "", lambda: open_store(str(store_path)))
+    assert status == 404

@@ -26,7 +26,13 @@ from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from onrecord.errors import OnrecordError, StoreError, UsageError
+from onrecord.errors import (
+    AmbiguousPerson,
+    OnrecordError,
+    PersonNotFound,
+    StoreError,
+    UsageError,
+)
 from onrecord.store import QuoteFilter, Store, open_store
 
 __all__ = ["ApiError", "make_server", "route_request", "serve"]
@@ -156,9 +162,10 @@ def person(request: Request) -> Any:
     with request.open_store() as store:
         try:
             return person_profile(store, name_or_id)
-        except UsageError as error:
-            status = 400 if "could be several" in str(error) else 404
-            raise ApiError(status, str(error)) from None
+        except PersonNotFound as error:
+            raise ApiError(404, str(error)) from None
+        except AmbiguousPerson as error:
+            raise ApiError(400, str(error)) from None
 
 
 def statements(request: Request) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from onrecord.errors import UsageError
+from onrecord.errors import AmbiguousPerson, PersonNotFound
 from onrecord.people.names import alias_key
 from onrecord.people.update import person_ids_matching
 from onrecord.store import Store
@@ -91,16 +91,17 @@ def list_people(store: Store, search: str | None = None) -> list[dict[str, Any]]
 def person_profile(store: Store, name_or_id: str) -> dict[str, Any]:
     """One person's profile (as in `list_people`) with ``quotes``: what they said, oldest first.
 
-    Raises `UsageError` when nobody, or more than one person, has that name.
+    Raises `PersonNotFound` when nobody has that name or id, `AmbiguousPerson`
+    when several people do.
     """
     ids = person_ids_matching(store, name_or_id)
     if not ids:
         ids = [p["id"] for p in list_people(store, name_or_id)]
     if not ids:
-        raise UsageError(f"no person is named {name_or_id!r}: try `onrecord people --search`")
+        raise PersonNotFound(f"no person is named {name_or_id!r}: try `onrecord people --search`")
     if len(ids) > 1:
         found = ", ".join(f"{p['name']} ({p['id']})" for p in _people(store, ids))
-        raise UsageError(f"{name_or_id!r} could be several people: {found}; give an id")
+        raise AmbiguousPerson(f"{name_or_id!r} could be several people: {found}; give an id")
     profile = _people(store, ids)[0]
     profile["quotes"] = store.query(
         "SELECT q.id, COALESCE(q.said_on, a.published) AS said_on, a.published, a.outlet, "
