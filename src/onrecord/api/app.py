@@ -23,7 +23,7 @@ from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from onrecord.errors import (
@@ -33,12 +33,14 @@ from onrecord.errors import (
     StoreError,
     UsageError,
 )
+from onrecord.model import QuoteKind
 from onrecord.store import QuoteFilter, Store, open_store
+from onrecord.views.timeline import Period
 
 __all__ = ["ApiError", "make_server", "route_request", "serve"]
 
-QUOTE_KINDS = ("direct", "partial", "indirect", "according_to", "headline")
-PERIODS = ("month", "quarter", "year")
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+PERIODS: tuple[str, ...] = get_args(Period)
 MAX_LIMIT = 10_000
 
 
