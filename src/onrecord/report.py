@@ -31,9 +31,10 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from onrecord.dates.iso import parse_iso_date
 from onrecord.tone import tone_label
 
-__all__ = ["render_report", "tone_colour"]
+__all__ = ["render_report", "safe_url", "tone_colour"]
 
 # Chart geometry, in SVG user units (the SVG scales to the page width).
 _WIDTH, _HEIGHT = 960, 380
@@ -69,16 +70,7 @@ def _attr(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _parse_date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _safe_url(url: object) -> str | None:
+def safe_url(url: object) -> str | None:
     """Return the URL if it is an http(s) address, else None (no javascript: links)."""
     if not isinstance(url, str):
         return None
@@ -284,9 +276,9 @@ def _legend(has_trend: bool, has_unknown: bool) -> str:
 def _source_cell(statement: Mapping[str, Any]) -> str:
     first = statement.get("first_reported") or {}
     outlet = escape(str(first.get("outlet") or "Unknown outlet"))
-    published = _parse_date(first.get("published"))
+    published = parse_iso_date(first.get("published"))
     when = f'<span class="muted">{escape(_format_day(published))}</span>' if published else ""
-    url = _safe_url(first.get("url"))
+    url = safe_url(first.get("url"))
     anchor = statement.get("source_anchor")
     if url:
         link = f'<a href="{_attr(url)}" rel="noopener noreferrer">{outlet}</a>'
@@ -338,7 +330,7 @@ def _appendix(entries: Sequence[Mapping[str, Any]]) -> str:
             before = "…" + before[-_CONTEXT_CHARS:].lstrip()
         if len(after) > _CONTEXT_CHARS:
             after = after[:_CONTEXT_CHARS].rstrip() + "…"
-        published = _parse_date(entry.get("published"))
+        published = parse_iso_date(entry.get("published"))
         meta = " · ".join(
             escape(part)
             for part in (
@@ -399,7 +391,7 @@ def render_report(
     The chart has exactly one ``<circle class="mark">`` per dated statement; an
     undated statement is listed in the table only. All text is HTML-escaped.
     """
-    dated = [(s, _parse_date(s.get("said_on"))) for s in statements]
+    dated = [(s, parse_iso_date(s.get("said_on"))) for s in statements]
     dated.sort(key=lambda pair: (pair[1] is None, pair[1] or date.min, str(pair[0].get("id"))))
     points = [_Point(s, day, _tone(s.get("tone"))) for s, day in dated if day is not None]
     undated = len(dated) - len(points)

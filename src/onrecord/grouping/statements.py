@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any
 
+from onrecord.dates.iso import parse_iso_date
 from onrecord.errors import OnrecordError
 from onrecord.grouping.lsh import MemoryLSH, StoreLSH, TokenMinHasher, band_keys
 from onrecord.grouping.provenance import variants
@@ -64,15 +64,6 @@ def hasher() -> TokenMinHasher:
     return _HASHER
 
 
-def _date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def person_key(row: Row) -> str | None:
     """Who a quote row is by, as a grouping key; None when nobody is named."""
     if row.get("person_id"):
@@ -86,7 +77,7 @@ def report_of(row: Row) -> Report | None:
     key = person_key(row)
     if key is None:
         return None
-    said_on = _date(row.get("said_on")) or _date(row.get("published"))
+    said_on = parse_iso_date(row.get("said_on")) or parse_iso_date(row.get("published"))
     return Report(key, said_on, wording(row["text"]))
 
 

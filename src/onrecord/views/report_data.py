@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
+from onrecord.report import safe_url
 from onrecord.store import Store
 from onrecord.views.timeline import Selection, quote_contexts, select_statements, tone_of
 
@@ -34,13 +34,6 @@ class ReportData:
     subtitle: str
     statements: list[Row]
     appendix: list[Row]
-
-
-def _web_url(url: Any) -> str | None:
-    if not isinstance(url, str):
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _anchor(quote_id: str) -> str:
@@ -93,7 +86,7 @@ def report_statements(
     local_quotes: dict[str, str] = {}
     for row in statements:
         first = row.get("first_reported") or {}
-        if not _web_url(first.get("url")) and first.get("quote_id"):
+        if not safe_url(first.get("url")) and first.get("quote_id"):
             local_quotes[first["quote_id"]] = first["article_id"]
     contexts = quote_contexts(store, list(local_quotes))
     articles = {
@@ -129,7 +122,7 @@ def report_statements(
                 "carriers": list(row.get("carriers") or ()),
                 "first_reported": {
                     "outlet": first.get("outlet"),
-                    "url": _web_url(first.get("url")),
+                    "url": safe_url(first.get("url")),
                     "published": first.get("date"),
                     "article_id": first.get("article_id"),
                 },
