@@ -143,12 +143,10 @@ def _speaker_statement_ids(store: Store, speaker: str) -> set[str] | None:
 
 
 def _topic_statement_ids(store: Store, topic: str) -> set[str]:
-    quote_ids = [q["id"] for q in store.quotes(QuoteFilter(search=topic, cues="all"))]
-    rows = store.query_in(
-        "SELECT DISTINCT statement_id FROM quotes WHERE statement_id IS NOT NULL AND id IN ({marks})",
-        quote_ids,
-    )
-    return {r["statement_id"] for r in rows}
+    # The store's search, not a MATCH of our own: FTS5 and PostgreSQL's tsvector
+    # differ, and its quote rows already carry their statement.
+    found = store.quotes(QuoteFilter(search=topic, cues="all"))
+    return {q["statement_id"] for q in found if q["statement_id"]}
 
 
 def headline(title: str | None, head: str, boilerplate: str | None = None) -> str:
