@@ -495,3 +495,10 @@ def test_what_seems_so_is_an_impression_nobody_is_named_for(everything: QuoteExt
         "The alliance between Vestby and Moss",
         "to be alive and well",
     ]
+
+
+def test_a_report_in_a_relative_clause_leaves_out_its_cue(speech: QuoteExtractor) -> None:
+    text = "Brekke promised a new bridge over the fjord, which he said the county should pay for."
+    quotes = run(speech, text).quotes
+    assert "the county should pay for" in [q.text for q in quotes]
+    assert not any("said" in q.text for q in quotes)

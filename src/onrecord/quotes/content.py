@@ -384,7 +384,7 @@ class ContentRules(ClauseRules):
         # the speaker and the cue are never part of what was said
         subject = self._subject_of(token)
         for outside in (subject, token):
-            if outside is None or outside.dep_ == "relcl":
+            if outside is None or (outside is subject and outside.dep_ == "relcl"):
                 continue
             if outside is subject:
                 mention = self._speaker_span(outside)
