@@ -30,6 +30,7 @@ from onrecord.quotes.headlines import HeadlineRules
 from onrecord.quotes.marks import MarkSpan, paragraphs, scan
 from onrecord.quotes.prefilter import blank_unneeded
 from onrecord.quotes.rules import (
+    NOT_LABELS,
     PARSER_MARKS,
     RAISING_CUES,
     RELATIVE,
@@ -329,6 +330,8 @@ class _ArticleRun(HeadlineRules):
         """Record a quote; ``salient``: its speaker is the one a later "he" refers to."""
         if end <= start or self._in_tag(start) or self._in_tag(end - 1):
             return
+        if self.text[start:end].strip(" .:()").lower() in NOT_LABELS:
+            return  # "(Related: …)", "Watch:": a page's furniture, not what was said
         for q in self.quotes:
             if q.start == start and q.end == end:
                 return
