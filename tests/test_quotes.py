@@ -502,3 +502,10 @@ def test_a_report_in_a_relative_clause_leaves_out_its_cue(speech: QuoteExtractor
     quotes = run(speech, text).quotes
     assert "the county should pay for" in [q.text for q in quotes]
     assert not any("said" in q.text for q in quotes)
+
+
+def test_a_participle_on_a_noun_is_said_by_that_noun(speech: QuoteExtractor) -> None:
+    text = "The council issued a statement saying that the bridge would stay closed."
+    (quote,) = run(speech, text).quotes
+    assert quote.text == "that the bridge would stay closed"
+    assert quote.speaker_text == "a statement"

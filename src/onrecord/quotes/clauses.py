@@ -130,10 +130,16 @@ class ClauseRules:
                 continue
             if verb.dep_ == "relcl":
                 return verb.head
+            if (
+                verb.dep_ == "acl"
+                and verb.tag_ == "VBG"
+                and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+            ):
+                return verb.head  # "those describing themselves as …", "a memo saying …"
             break
         return None
 
-    def _speaker_span(self, head: Token) -> Span:
+    def _speaker_span(self, head: Token, cue: Token | None = None) -> Span:
         doc = head.doc
         sent = head.sent
         left = max(head.left_edge.i, sent.start)
@@ -141,6 +147,8 @@ class ClauseRules:
             left += 1
         right = head.i
         for child in head.rights:
+            if cue is not None and child.left_edge.i <= cue.i <= child.right_edge.i:
+                break  # "those describing themselves as …": the speaker ends before the cue
             if child.dep_ in ("compound", "flat", "nummod") or (
                 child.dep_ in ("appos", "prep", "acl", "amod") and head.pos_ == "NOUN"
             ):
@@ -194,7 +202,7 @@ class ClauseRules:
                 antecedent.kind,
                 antecedent.basis,
             )
-        return self.resolver.resolve(self._speaker_span(subject))
+        return self.resolver.resolve(self._speaker_span(subject, token))
 
     def _in_dateline(self, token: Token) -> bool:
         """Whether the token lies in a dateline that opens its sentence ("LONDON — ")."""

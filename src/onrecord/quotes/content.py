@@ -387,7 +387,7 @@ class ContentRules(ClauseRules):
             if outside is None or (outside is subject and outside.dep_ == "relcl"):
                 continue
             if outside is subject:
-                mention = self._speaker_span(outside)
+                mention = self._speaker_span(outside, token)
                 o_first, o_end = mention.start_char, mention.end_char
             else:
                 o_first, o_end = outside.idx, outside.idx + len(outside)

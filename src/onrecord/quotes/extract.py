@@ -160,6 +160,8 @@ class _ArticleRun(HeadlineRules):
         for inner in quotes:
             if inner.cue_start is None or inner.speaker_start is None or inner.spans:
                 continue
+            if self.text[inner.cue_start : inner.cue_end or inner.cue_start].endswith("ing"):
+                continue  # "… and those describing themselves as …": a participle, no clause
             for n, outer in enumerate(out):
                 if outer is inner or outer.spans or outer.kind not in ("indirect", "partial"):
                     continue
