@@ -240,7 +240,12 @@ class SpeakerResolver:
         self._mentions: list[Mention] = []
         self._full_names: dict[str, str] = {}  # surname (lower) -> full name
         self._last_speaker: tuple[int, str, SpeakerKind] | None = None
+        self._ents = tuple(doc.ents)  # Span.ents rebuilds every entity on each call
         self._collect()
+
+    def _ents_in(self, tokens: Span) -> list[Span]:
+        """The entities wholly inside ``tokens`` (what ``tokens.ents`` gives, cached)."""
+        return [e for e in self._ents if e.start >= tokens.start and e.end <= tokens.end]
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
@@ -255,7 +260,7 @@ class SpeakerResolver:
         return self._full_names.get(name.lower(), name)
 
     def _collect(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self._ents:
             if ent.label_ == "PERSON":
                 ent = _expand_person(ent)
                 raw, gender = _strip_name(ent)
@@ -338,17 +343,18 @@ class SpeakerResolver:
 
     def resolve(self, tokens: Span) -> ResolvedSpeaker:
         """Resolve a speaker mention (a span of the parsed article) to a name."""
+        ents = self._ents_in(tokens)
         text = tokens.text
         start, end = tokens.start_char, tokens.end_char
         head = tokens.root
         low = head.lower_
         is_role = _role_group(head.lemma_) is not None or _role_group(low) is not None
         # a named entity that is the mention itself, not a modifier ("Norland's delegate")
-        for ent in tokens.ents:
+        for ent in ents:
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
                 raw, _ = _strip_name(_expand_person(ent))
                 return ResolvedSpeaker(start, end, text, self._name(raw, start), "person", "name")
-        for ent in tokens.ents:
+        for ent in ents:
             if (
                 ent.label_ in _ORG_LABELS
                 and ent.start <= head.i < ent.end
@@ -361,7 +367,7 @@ class SpeakerResolver:
                 # "Mensah-Bell" tagged as an organisation, after "Kofi Mensah-Bell"
                 name = self._name(ent.text, start)
                 return ResolvedSpeaker(start, end, text, name, "person", "name")
-        for ent in tokens.ents:
+        for ent in ents:
             if ent.label_ in _ORG_LABELS and ent.start <= head.i < ent.end and not is_role:
                 kind: SpeakerKind = "organization" if ent.label_ in ("ORG", "FAC") else "group"
                 return ResolvedSpeaker(start, end, text, _bare(ent.text), kind, "name")
