@@ -479,3 +479,17 @@ def test_every_grouping_command_has_help(command: str) -> None:
 
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0 and len(result.output) > 80
+
+
+def test_the_words_of_a_quote_in_pieces_leave_out_the_attribution_between_them() -> None:
+    from onrecord.model import Quote
+
+    text = "“Talks are frozen,” spokeswoman Ingrid Halvorsen told reporters. “We wait.”"
+    quote = Quote(
+        start=100,
+        end=100 + len(text),
+        text=text,
+        kind="direct",
+        spans=((100, 119), (100 + text.index("“We"), 100 + len(text))),
+    )
+    assert quote.words == "“Talks are frozen,” “We wait.”"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
@@ -32,6 +33,7 @@ __all__ = [
     "Statement",
     "Story",
     "Variant",
+    "quoted_words",
     "replace",
     "stable_id",
 ]
@@ -119,6 +121,23 @@ class Quote:
     def id_in(self, article_id: str) -> str:
         """The quote's stable id inside the given article."""
         return stable_id("quote", article_id, self.start, self.end)
+
+    @property
+    def words(self) -> str:
+        """The quoted words only: the pieces joined, without the attribution between them."""
+        return quoted_words(self.text, self.start, self.spans)
+
+
+def quoted_words(text: str, start: int, spans: Sequence[Sequence[int]] = ()) -> str:
+    """The pieces of a quote whose ``text`` begins at article offset ``start``, joined by a space.
+
+    A quote interrupted by its cue ("“A,” he said. “B.”") is one record whose
+    ``text`` runs from the first piece to the last; comparing or showing its
+    words must skip the attribution in between.
+    """
+    if len(spans) < 2:
+        return text
+    return " ".join(text[a - start : b - start].strip() for a, b in spans)
 
 
 @dataclass(frozen=True, slots=True)

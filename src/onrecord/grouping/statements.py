@@ -19,6 +19,7 @@ For each new quote (in publication order):
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -29,7 +30,7 @@ from onrecord.grouping.lsh import MemoryLSH, StoreLSH, TokenMinHasher, band_keys
 from onrecord.grouping.provenance import variants
 from onrecord.grouping.similarity import Report, match_score
 from onrecord.grouping.text import normalise_name, wording
-from onrecord.model import stable_id
+from onrecord.model import quoted_words, stable_id
 from onrecord.store import Store
 from onrecord.store.base import now_iso
 
@@ -78,7 +79,8 @@ def report_of(row: Row) -> Report | None:
     if key is None:
         return None
     said_on = parse_iso_date(row.get("said_on")) or parse_iso_date(row.get("published"))
-    return Report(key, said_on, wording(row["text"]))
+    spans = json.loads(row["spans"]) if row.get("spans") else ()
+    return Report(key, said_on, wording(quoted_words(row["text"], row.get("start") or 0, spans)))
 
 
 def statement_keys(
@@ -106,7 +108,8 @@ def statement_keys(
 #: The quote and article columns grouping reads.
 QUOTE_COLUMNS = (
     "q.id, q.article_id, q.text, q.kind, q.speaker, q.speaker_text, q.said_on, "
-    "q.said_on_basis, q.start, q.statement_id, q.person_id, a.published, a.outlet, a.url, a.title"
+    "q.said_on_basis, q.start, q.spans, q.statement_id, q.person_id, a.published, a.outlet, "
+    "a.url, a.title"
 )
 
 
