@@ -29,7 +29,7 @@ demo: install
 	@mkdir -p out
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(ONRECORD) ingest examples/corpus --db $(DEMO_DB) || test $$? -eq 1
-	$(ONRECORD) quotes --db $(DEMO_DB) --limit 40
+	COLUMNS=$${COLUMNS:-150} $(ONRECORD) quotes --db $(DEMO_DB) --limit 40
 	$(ONRECORD) report --db $(DEMO_DB) --out out/report.html
 
 test: install-test
