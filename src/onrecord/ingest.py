@@ -36,6 +36,80 @@ class IngestSummary:
         return 1 if self.rejections else 0
 
 
+Stage = Callable[[Store, list[str]], None]
+
+
+class BatchWriter:
+    """Writes articles and rejections to a store in transactional batches.
+
+    Each batch is saved in one transaction together with the cross-article
+    ``after_batch`` stages, given the ids of the articles it added, so a crash
+    leaves the store as it was after the last whole batch. The run is recorded
+    in ``runs``: used as a context manager, it is marked done, or failed if an
+    error escapes. Shared by `ingest` and the Spark output loader.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        command: str,
+        inputs: Sequence[str],
+        after_batch: Sequence[Stage] = (),
+        batch_size: int | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.after_batch = after_batch
+        self.batch_size = batch_size or int(setting("batch_articles"))
+        self.progress = progress
+        self.summary = IngestSummary()
+        self.results: list[ArticleResult] = []
+        self.rejections: list[Rejected] = []
+        self._run_id = store.start_run(command, inputs)
+        self._status = "failed"
+
+    def add(self, item: ArticleResult | Rejected) -> None:
+        """Queue one result or rejection; a full batch is written at once."""
+        if isinstance(item, Rejected):
+            self.rejections.append(item)
+        else:
+            self.results.append(item)
+            if len(self.results) >= self.batch_size:
+                self.flush()
+        if self.progress:
+            done = self.summary.articles + len(self.results)
+            self.progress(done, self.summary.rejected + len(self.rejections))
+
+    def flush(self) -> None:
+        """Write what is queued, with the cross-article stages, in one transaction."""
+        rejections = list(self.rejections)
+        with self.store.transaction():
+            articles, quotes, _ = self.store.save_batch(self.results, rejections, self._run_id)
+            added = [r.article.id for r in self.results]
+            for stage in self.after_batch:
+                stage(self.store, added)
+        self.summary.articles += articles
+        self.summary.quotes += quotes
+        self.summary.rejected += len(rejections)
+        self.summary.rejections.extend(rejections)
+        self.results.clear()
+        self.rejections.clear()
+
+    def __enter__(self) -> BatchWriter:
+        return self
+
+    def __exit__(self, error_type: type[BaseException] | None, *rest: object) -> None:
+        try:
+            if error_type is None:
+                self.flush()
+                self._status = "done"
+        finally:
+            summary = self.summary
+            self.store.finish_run(
+                self._run_id, summary.articles, summary.quotes, summary.rejected, self._status
+            )
+
+
 def _new_articles(
     items: Iterable[Article | Rejected],
     store: Store,
@@ -67,7 +141,7 @@ def ingest(
     cues: Cues = "speech",
     progress: Progress | None = None,
     pipeline: Pipeline | None = None,
-    after_batch: Sequence[Callable[[Store, list[str]], None]] = (),
+    after_batch: Sequence[Stage] = (),
     manifest: str | None = None,
 ) -> IngestSummary:
     """Ingest every source named by ``paths`` into ``store`` and return a summary.
@@ -77,29 +151,10 @@ def ingest(
     batch's transaction. ``manifest`` names a CSV/JSONL of per-file metadata
     kept outside the article folders.
     """
-    summary = IngestSummary()
-    batch_size = int(setting("batch_articles"))
-    run_id = store.start_run("ingest", paths)
-    pending_rejected: list[Rejected] = []
-    batch: list[ArticleResult] = []
-
-    def flush() -> None:
-        rejections = list(pending_rejected)
-        with store.transaction():
-            articles, quotes, _ = store.save_batch(batch, rejections, run_id)
-            added = [r.article.id for r in batch]
-            for stage in after_batch:
-                stage(store, added)
-        summary.articles += articles
-        summary.quotes += quotes
-        summary.rejected += len(rejections)
-        summary.rejections.extend(rejections)
-        pending_rejected.clear()
-        batch.clear()
-
-    status = "failed"
-    try:
-        fresh = _new_articles(read_sources(paths, manifest), store, summary, pending_rejected)
+    with BatchWriter(store, "ingest", paths, after_batch, progress=progress) as writer:
+        fresh = _new_articles(
+            read_sources(paths, manifest), store, writer.summary, writer.rejections
+        )
         for item in process_articles(
             fresh,
             workers=workers,
@@ -107,16 +162,5 @@ def ingest(
             pipeline=pipeline,
             chunk_size=int(setting("chunk_articles")),
         ):
-            if isinstance(item, Rejected):
-                pending_rejected.append(item)
-            else:
-                batch.append(item)
-            if len(batch) >= batch_size:
-                flush()
-            if progress:
-                progress(summary.articles + len(batch), summary.rejected + len(pending_rejected))
-        flush()
-        status = "done"
-    finally:
-        store.finish_run(run_id, summary.articles, summary.quotes, summary.rejected, status)
-    return summary
+            writer.add(item)
+    return writer.summary

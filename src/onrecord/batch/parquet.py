@@ -21,12 +21,12 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from onrecord.errors import UsageError
+from onrecord.ingest import BatchWriter, IngestSummary, Progress
 from onrecord.model import Article, ArticleResult, Mention, Quote, Rejected
 from onrecord.store import Store
 from onrecord.store.base import article_row, mention_rows, quote_rows
@@ -290,23 +290,7 @@ class _Peek:
         return out
 
 
-@dataclass(slots=True)
-class LoadSummary:
-    """What loading a batch output into the store did."""
-
-    articles: int = 0
-    quotes: int = 0
-    rejected: int = 0
-    skipped: int = 0
-    rejections: list[Rejected] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every input was used, 1 when some were rejected."""
-        return 1 if self.rejections else 0
-
-
-Progress = Callable[[int, int], None]  # (articles done, rejected so far)
+LoadSummary = IngestSummary  # what loading a batch output into the store did
 
 
 def load_output(
@@ -323,63 +307,30 @@ def load_output(
     with the ids it added, as `onrecord.ingest.ingest` does; articles already
     stored are skipped, so loading twice changes nothing.
     """
-    from onrecord.settings import setting
-
     folder = Path(out_dir)
     manifest = read_manifest(folder)
-    size = batch_size or int(setting("batch_articles"))
-    summary = LoadSummary()
     articles = _rows(folder / "articles", ("ordinal",))
     quotes = _Peek(_rows(folder / "quotes", ("ordinal", "seq")))
     mentions = _Peek(_rows(folder / "mentions", ("ordinal", "seq")))
     rejected = _Peek(_rows(folder / "rejected", ("ordinal",)))
-    run_id = store.start_run("batch load", [str(folder), *manifest.get("inputs", [])])
-    batch: list[ArticleResult] = []
-    pending: list[Rejected] = []
-
-    def flush() -> None:
-        rejections = list(pending)
-        with store.transaction():
-            added_articles, added_quotes, _ = store.save_batch(batch, rejections, run_id)
-            added = [r.article.id for r in batch]
-            for stage in after_batch:
-                stage(store, added)
-        summary.articles += added_articles
-        summary.quotes += added_quotes
-        summary.rejected += len(rejections)
-        summary.rejections.extend(rejections)
-        batch.clear()
-        pending.clear()
-
-    status = "failed"
-    try:
+    inputs = [str(folder), *manifest.get("inputs", [])]
+    with BatchWriter(store, "batch load", inputs, after_batch, batch_size, progress) as writer:
         # Articles already stored are skipped before batching, as ingest skips
         # them, so a resumed load cuts the same batches an uninterrupted one would.
         while block := list(itertools.islice(articles, 256)):
             known = store.known_articles([row["id"] for row in block])
             for row in block:
                 order = row["ordinal"]
-                pending.extend(
-                    Rejected(r["source"], r["stage"], r["reason"])
-                    for r in rejected.take_while(order, equal=True)
-                )
+                for r in rejected.take_while(order, equal=True):
+                    writer.add(Rejected(r["source"], r["stage"], r["reason"]))
                 quotes.take_while(order)  # rows of no article (cannot happen in a run's output)
                 mentions.take_while(order)
                 own_quotes = quotes.take_while(order, equal=True)
                 own_mentions = mentions.take_while(order, equal=True)
                 if row["id"] in known:
-                    summary.skipped += 1
+                    writer.summary.skipped += 1
                     continue
-                batch.append(result_from_rows(row, own_quotes, own_mentions))
-                if len(batch) >= size:
-                    flush()
-                if progress:
-                    progress(summary.articles + len(batch), summary.rejected + len(pending))
-        pending.extend(
-            Rejected(r["source"], r["stage"], r["reason"]) for r in rejected.take_while(None)
-        )
-        flush()
-        status = "done"
-    finally:
-        store.finish_run(run_id, summary.articles, summary.quotes, summary.rejected, status)
-    return summary
+                writer.add(result_from_rows(row, own_quotes, own_mentions))
+        for r in rejected.take_while(None):
+            writer.add(Rejected(r["source"], r["stage"], r["reason"]))
+    return writer.summary
