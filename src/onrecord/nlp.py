@@ -37,14 +37,8 @@ BLANKED = "onrecord_blanked"
 _BLANK_RUN = re.compile(r" {2,}")
 
 
-@Language.component(LINE_BREAKS)
-def sentence_starts_at_lines(doc: Doc) -> Doc:
-    """Mark the first token of every line as a sentence start (what the parser keeps).
-
-    The same rule as ``QuoteExtractor.parse``: news text puts headlines, datelines and
-    transcript turns on lines of their own, which the parser would glue to the next
-    sentence. Tokens elsewhere keep an unknown start, for the parser to decide.
-    """
+def mark_line_starts(doc: Doc) -> None:
+    """Mark the first token of every line of ``doc`` as a sentence start."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if (
@@ -53,6 +47,17 @@ def sentence_starts_at_lines(doc: Doc) -> Doc:
             or "\n" in previous.whitespace_
         ):
             token.is_sent_start = True
+
+
+@Language.component(LINE_BREAKS)
+def sentence_starts_at_lines(doc: Doc) -> Doc:
+    """Mark the first token of every line as a sentence start (what the parser keeps).
+
+    The same rule as ``QuoteExtractor.parse``: news text puts headlines, datelines and
+    transcript turns on lines of their own, which the parser would glue to the next
+    sentence. Tokens elsewhere keep an unknown start, for the parser to decide.
+    """
+    mark_line_starts(doc)
     for start, end in doc.user_data.get(BLANKED, ()):
         # a blanked stretch is a sentence of its own: what follows it starts one, and no
         # sentence before it runs on over it (its characters are words in the article)

@@ -14,6 +14,7 @@ from onrecord.cli.common import (
     fail,
     open_store_for,
     progress_bar,
+    report_summary,
 )
 from onrecord.errors import OnrecordError
 
@@ -113,10 +114,4 @@ def load(
             bar.update(task, total=summary.articles, completed=summary.articles)
     except OnrecordError as error:
         fail(error)
-    for item in summary.rejections:
-        typer.echo(f"onrecord: rejected {item.source}: {item.reason} [{item.stage}]", err=True)
-    typer.echo(
-        f"{summary.articles} articles, {summary.quotes} quotes, {summary.rejected} rejected"
-        f" ({summary.skipped} already stored) in {store.location}"
-    )
-    raise typer.Exit(summary.exit_code)
+    report_summary(summary, store.location)

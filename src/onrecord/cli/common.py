@@ -11,6 +11,7 @@ import typer
 from onrecord.model import QuoteKind
 
 if TYPE_CHECKING:
+    from onrecord.ingest import IngestSummary
     from onrecord.store import Store
 
 app = typer.Typer(
@@ -107,3 +108,14 @@ ManifestOption = Annotated[
         "articles; its file paths are relative to the manifest's folder.",
     ),
 ]
+
+
+def report_summary(summary: IngestSummary, location: str) -> None:
+    """Print one line per rejected input, then the counts; exit 0 or 1 (some rejected)."""
+    for item in summary.rejections:
+        typer.echo(f"onrecord: rejected {item.source}: {item.reason} [{item.stage}]", err=True)
+    typer.echo(
+        f"{summary.articles} articles, {summary.quotes} quotes, {summary.rejected} rejected"
+        f" ({summary.skipped} already stored) in {location}"
+    )
+    raise typer.Exit(summary.exit_code)

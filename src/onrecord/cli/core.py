@@ -27,6 +27,7 @@ from onrecord.cli.common import (
     open_store_for,
     parse_date,
     progress_bar,
+    report_summary,
 )
 from onrecord.errors import OnrecordError
 from onrecord.output import print_rows
@@ -74,13 +75,7 @@ def ingest(
             bar.update(task, total=summary.articles, completed=summary.articles)
     except OnrecordError as error:
         fail(error)
-    for item in summary.rejections:
-        typer.echo(f"onrecord: rejected {item.source}: {item.reason} [{item.stage}]", err=True)
-    typer.echo(
-        f"{summary.articles} articles, {summary.quotes} quotes, {summary.rejected} rejected"
-        f" ({summary.skipped} already stored) in {store.location}"
-    )
-    raise typer.Exit(summary.exit_code)
+    report_summary(summary, store.location)
 
 
 QUOTE_TABLE = ("said_on", "published", "outlet", "speaker", "kind", "text")

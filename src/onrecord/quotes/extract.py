@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from onrecord.model import Article, CueClass, Mention, Quote, QuoteKind
+from onrecord.nlp import mark_line_starts
 from onrecord.quotes.cues import CueLexicon, load_cues
 from onrecord.quotes.headlines import HeadlineRules
 from onrecord.quotes.marks import MarkSpan, paragraphs, scan
@@ -84,14 +85,7 @@ class QuoteExtractor:
         """
         # the parser knows English marks best: show it “ ” for « », „ and ‹ › (same lengths)
         doc = self.nlp.make_doc(text.translate(PARSER_MARKS))
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if (
-                "\n" in previous.text
-                or (previous.is_space and "\n" in previous.text_with_ws)
-                or "\n" in previous.whitespace_
-            ):
-                token.is_sent_start = True
+        mark_line_starts(doc)
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         return doc
