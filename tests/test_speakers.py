@@ -75,6 +75,37 @@ def speakers(extractor: QuoteExtractor, text: str) -> list[tuple[str | None, str
             id="role-noun-to-the-person-in-apposition-earlier",
         ),
         pytest.param(
+            "Kremlin spokesman Dmitry Volkov and Foreign Ministry spokeswoman Irina Lenskaya "
+            "spoke on Friday. The Kremlin spokesperson said the talks had stalled.",
+            ("The Kremlin spokesperson", "Dmitry Volkov", "person"),
+            id="role-noun-to-the-holder-with-the-same-modifier",
+        ),
+        pytest.param(
+            "Foreign Ministry spokeswoman Irina Lenskaya and Kremlin spokesman Dmitry Volkov "
+            "spoke on Friday. The ministry spokesperson said the talks had stalled.",
+            ("The ministry spokesperson", "Irina Lenskaya", "person"),
+            id="role-noun-to-the-holder-with-the-same-modifier-not-the-last",
+        ),
+        pytest.param(
+            "Mrs Anna Berg chaired the meeting and Mr Dmitry Volkov opened it. "
+            "She said the talks had stalled.",
+            ("She", "Anna Berg", "person"),
+            id="pronoun-skips-a-person-of-the-other-gender",
+        ),
+        pytest.param(
+            "Anna Berg, the union's spokeswoman, met Dmitry Volkov. "
+            "“We need more time,” said Berg. "
+            "Mr Volkov listened. He said the talks had stalled.",
+            ("He", "Dmitry Volkov", "person"),
+            id="pronoun-skips-the-last-speaker-of-the-other-gender",
+        ),
+        pytest.param(
+            "Kremlin spokesman Dmitry Volkov spoke on Friday. "
+            "A spokesman for the ministry said the talks had stalled.",
+            ("A spokesman for the ministry", "spokesman for the ministry", "person"),
+            id="an-indefinite-role-noun-is-someone-new",
+        ),
+        pytest.param(
             "Western diplomats said the talks had stalled.",
             ("Western diplomats", "Western diplomats", "group"),
             id="plural-noun-is-a-group",

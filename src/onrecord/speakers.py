@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -156,6 +157,54 @@ class _Person:
     role_groups: set[str]
     gender: str | None = None
     subject: bool = False  # the mention is a clause's subject (pronouns prefer these)
+    role_words: frozenset[str] = frozenset()  # "kremlin", "spokesman" of the role text
+
+
+# words of a role or a mention that say nothing about which holder is meant
+_ROLE_STOPWORDS = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "'s",
+    "’s",
+    "'",
+    "’",
+    ",",
+    "and",
+    "its",
+    "his",
+    "her",
+}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def _gender_of_role(words: Iterable[str]) -> str | None:
+    """The gender a role noun spells out: "spokeswoman" f, "chairman" m, else None."""
+    for word in words:
+        if word.endswith(("woman", "women")):
+            return "f"
+        if word.endswith(("man", "men")) and _role_group(word) is not None:
+            return "m"
+    return None
+
+
+def _title_gender(ent: Span) -> str | None:
+    """The gender of a title written just before a name the tagger left it out of ("Mrs")."""
+    if ent.start == 0:
+        return None
+    title = ent.doc[ent.start - 1].lower_
+    return "f" if title in _FEMALE_TITLES else "m" if title in _MALE_TITLES else None
+
+
+def _modifiers(tokens: Span, head: Token) -> frozenset[str]:
+    """The words of a role mention that tell one holder from another ("kremlin")."""
+    return frozenset(
+        t.lower_
+        for t in tokens
+        if t.i != head.i and t.is_alpha and t.lower_ not in _ROLE_STOPWORDS and t.dep_ != "det"
+    )
 
 
 def _role_group(word: str) -> str | None:
@@ -266,6 +315,7 @@ class SpeakerResolver:
                 raw, gender = _strip_name(ent)
                 if not raw or not raw[0].isupper():
                     continue
+                gender = gender or _title_gender(ent)
                 name = self._canonical(raw)
                 inner_titles = []
                 for t in ent:
@@ -277,6 +327,10 @@ class SpeakerResolver:
                     key=lambda t: t.i,
                 )
                 role = " ".join(t.text for t in roles).strip() or None
+                role_words = frozenset(
+                    t.lower_ for t in roles if t.is_alpha and t.lower_ not in _ROLE_STOPWORDS
+                )
+                gender = gender or _gender_of_role(role_words)
                 groups = {g for t in roles if (g := _role_group(t.lemma_))}
                 if role and len(roles) >= 2:
                     two = f"{roles[-2].lower_} {roles[-1].lower_}"
@@ -286,12 +340,14 @@ class SpeakerResolver:
                 if existing:
                     existing.role_groups |= groups
                     existing.gender = existing.gender or gender
+                    gender = existing.gender
+                    role_words |= existing.role_words
                 root = ent.root
                 subject = root.dep_ in ("nsubj", "nsubjpass") or (
                     root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
                 )
                 self._people.append(
-                    _Person(name, ent.start_char, set(groups), gender, subject=subject)
+                    _Person(name, ent.start_char, set(groups), gender, subject, role_words)
                 )
                 self._mentions.append(
                     Mention(ent.start_char, ent.end_char, ent.text, name, "person", role)
@@ -306,15 +362,39 @@ class SpeakerResolver:
         self._last_speaker = (position, name, kind)
 
     def _person_before(
-        self, position: int, group: str | None = None, subject: bool = False
+        self,
+        position: int,
+        group: str | None = None,
+        subject: bool = False,
+        gender: str | None = None,
+        modifiers: frozenset[str] = frozenset(),
     ) -> _Person | None:
+        """The last person named before ``position`` that fits.
+
+        ``group``: holds a role of that group; ``subject``: was a clause's subject;
+        ``gender``: is not known to be of the other gender; ``modifiers``: among the
+        holders of the role, prefer the one whose role shares most of these words
+        ("the Kremlin spokesman" is the Kremlin's, not the ministry's).
+        """
         best: _Person | None = None
+        best_shared = 0
         for person in self._people:
             if person.start >= position:
                 break
-            if (group is None or group in person.role_groups) and (person.subject or not subject):
-                best = person
+            if group is not None and group not in person.role_groups:
+                continue
+            if subject and not person.subject:
+                continue
+            if gender is not None and self._gender(person.name) not in (None, gender):
+                continue
+            shared = len(modifiers & person.role_words)
+            if shared >= best_shared:
+                best, best_shared = person, shared
         return best
+
+    def _gender(self, name: str) -> str | None:
+        """The gender a title or a role noun has given this person in the article."""
+        return next((p.gender for p in self._people if p.name == name and p.gender), None)
 
     def _full_name_before(self, surname: str, position: int) -> str | None:
         """A full name ending in ``surname`` written earlier ("Annika Vos" for "Vos")."""
@@ -372,12 +452,19 @@ class SpeakerResolver:
                 kind: SpeakerKind = "organization" if ent.label_ in ("ORG", "FAC") else "group"
                 return ResolvedSpeaker(start, end, text, _bare(ent.text), kind, "name")
         if low in _PERSON_PRONOUNS:
-            if self._last_speaker and self._last_speaker[2] == "person":
+            gender = _PRONOUN_GENDER[low]
+            if (
+                self._last_speaker
+                and self._last_speaker[2] == "person"
+                and self._gender(self._last_speaker[1]) in (None, gender)
+            ):
                 last_pos, last_name, _ = self._last_speaker
-                nearest = self._person_before(start, subject=True)
+                nearest = self._person_before(start, subject=True, gender=gender)
                 if nearest is None or nearest.start <= last_pos or nearest.name == last_name:
                     return ResolvedSpeaker(start, end, text, last_name, "person", "pronoun")
-            person = self._person_before(start, subject=True) or self._person_before(start)
+            person = self._person_before(start, subject=True, gender=gender) or self._person_before(
+                start, gender=gender
+            )
             if person:
                 return ResolvedSpeaker(start, end, text, person.name, "person", "pronoun")
             return ResolvedSpeaker(start, end, text, text, "unknown", "pronoun")
@@ -419,10 +506,18 @@ class SpeakerResolver:
         group = _role_group(head.lemma_) or _role_group(low)
         if head.i > tokens.start:
             group = _role_group(f"{tokens.doc[head.i - 1].lower_} {low}") or group
-        if group is not None and head.tag_ not in ("NNS", "NNPS"):
-            person = self._person_before(start, group)
+        indefinite = tokens[0].lower_ in ("a", "an", "another")
+        if group is not None and head.tag_ not in ("NNS", "NNPS") and not indefinite:
+            person = self._person_before(
+                start,
+                group,
+                gender=_gender_of_role([low]),
+                modifiers=_modifiers(tokens, head),
+            )
             if person:
                 return ResolvedSpeaker(start, end, text, person.name, "person", "role")
+        if group is not None and head.tag_ not in ("NNS", "NNPS"):
+            # "a spokeswoman for the campaign" brings in someone not named before
             return ResolvedSpeaker(start, end, text, _bare(text), "person", "role")
         kind: SpeakerKind = "group" if head.tag_ in ("NNS", "NNPS") else "organization"
         if head.ent_type_ == "" and head.pos_ == "NOUN" and head.tag_ not in ("NNS", "NNPS"):
