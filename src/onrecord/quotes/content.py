@@ -5,6 +5,8 @@ A mixin over the state of one article's extraction (see ``extract._ArticleRun``)
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from onrecord.quotes.clauses import ClauseRules
 from onrecord.quotes.marks import MarkSpan
 from onrecord.quotes.rules import (
@@ -212,6 +214,7 @@ class ContentRules(ClauseRules):
             and token.head.left_edge.i < self._first_word(token) - 1
             and doc[self._first_word(token) - 1].text in (",", "—", "–")
             and all(c.dep_ not in ("dobj", "xcomp", "ccomp") for c in token.children)
+            and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.children)
             and (
                 self._own_clause(token)[1] + 1 >= token.sent.end
                 or doc[self._own_clause(token)[1] + 1].is_punct
@@ -235,10 +238,16 @@ class ContentRules(ClauseRules):
                 or 0 <= m.start - clause_end <= 2
                 for m in self.marks
             )
+            long_after = len([t for t in after if not t.is_punct]) >= 3
+            if content and not _more_than_connective(content):
+                # "And, he said, …", "Rather, she argued, …": the connective before the cue
+                # links to the previous sentence; what was said is the clause after it
+                content = after if long_after else []
+                after = []
             if content and not quoted:
                 start, end = self._trim(content[0].idx, content[-1].idx + len(content[-1]))
                 spans: tuple[tuple[int, int], ...] = ()
-                if len([t for t in after if not t.is_punct]) >= 3:
+                if after and long_after:
                     a_start, a_end = self._trim(after[0].idx, after[-1].idx + len(after[-1]))
                     spans = ((start, end), (a_start, a_end))
                     end = a_end
@@ -376,6 +385,8 @@ class ContentRules(ClauseRules):
                     break
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
+                if child.lower_ == "according":
+                    break  # "… according to the filing": the writer's source, not the content
                 last = max(last, child.right_edge, key=lambda t: t.i)
         sent = token.sent
         if last.i >= sent.end:
@@ -419,6 +430,11 @@ class ContentRules(ClauseRules):
                 continue
             if any(a <= token.idx < b for a, b in inside):
                 continue
+            if any(
+                not t.is_punct and token.i < t.head.i < span.end
+                for t in span[: token.i - span.start]
+            ):
+                continue  # "that the plan, which …, will fail": the clause goes on past the comma
             nxt = token.doc[token.i + 1]
             low = nxt.lower_
             np = nxt.head if nxt.dep_ in ("det", "amod", "compound", "nummod") else nxt
@@ -479,3 +495,9 @@ class ContentRules(ClauseRules):
             if a <= start < b:
                 return self._trim(start, min(end, b))
         return start, end
+
+
+def _more_than_connective(words: list[Token]) -> bool:
+    """Whether words before a parenthetical cue are more than a connective ("And, he said,
+    …", "Rather, she argued, …"), which links to the sentence before and is not said."""
+    return any(not t.is_punct and t.dep_ not in ("cc", "advmod", "mark", "intj") for t in words)

@@ -1,0 +1,77 @@
+"""Where reported content begins and ends: text -> the content of the quote of one cue.
+
+Every text is invented. Each case names the construction whose boundary it pins down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Article, Quote
+from onrecord.quotes import QuoteExtractor
+
+
+@pytest.fixture(scope="module")
+def speech(nlp) -> QuoteExtractor:
+    return QuoteExtractor(nlp, cues="speech")
+
+
+def quotes_of(extractor: QuoteExtractor, text: str) -> list[Quote]:
+    return list(extractor(Article(text=text, source="test")).quotes)
+
+
+def content_of(extractor: QuoteExtractor, text: str, cue: str) -> tuple[str, tuple[str, ...]]:
+    """The content of the one quote whose cue lemma is ``cue``, and its pieces if split."""
+    found = [q for q in quotes_of(extractor, text) if q.cue == cue]
+    assert len(found) == 1, [(q.cue, q.text) for q in quotes_of(extractor, text)]
+    quote = found[0]
+    return quote.text, tuple(text[a:b] for a, b in quote.spans)
+
+
+CASES = [
+    pytest.param(
+        "Officials said the bridge, which opened in 1990, will close next month.",
+        "say",
+        ("the bridge, which opened in 1990, will close next month", ()),
+        id="relative-clause-inside-the-content-clause-is-kept",
+    ),
+    pytest.param(
+        "Rather, the senator said, the cuts will fall on rural hospitals.",
+        "say",
+        ("the cuts will fall on rural hospitals", ()),
+        id="connective-before-a-parenthetical-cue-is-not-said",
+    ),
+    pytest.param(
+        "And, Ortiz argued, the council has no money left for the parks.",
+        "argue",
+        ("the council has no money left for the parks", ()),
+        id="conjunction-before-a-parenthetical-cue-is-not-said",
+    ),
+    pytest.param(
+        "Last year, as the mayor noted, the city hired two hundred teachers.",
+        "note",
+        (
+            "Last year, as the mayor noted, the city hired two hundred teachers",
+            ("Last year", "the city hired two hundred teachers"),
+        ),
+        id="scene-setting-phrase-before-a-parenthetical-cue-is-kept",
+    ),
+    pytest.param(
+        "In the spring, while most governors called for a freeze on tuition, Harlan pushed "
+        "for a cut.",
+        "call for",
+        ("a freeze on tuition", ()),
+        id="cue-in-a-while-clause-reports-its-object-not-the-main-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), CASES)
+def test_content_boundary(speech: QuoteExtractor, text: str, cue: str, expected) -> None:
+    assert content_of(speech, text, cue) == expected
+
+
+def test_according_to_after_an_object_is_the_writers_source(speech: QuoteExtractor) -> None:
+    text = "The company announced record profits according to a filing on Monday."
+    reported = [q for q in quotes_of(speech, text) if q.kind != "according_to"]
+    assert all("according to" not in q.text for q in reported)
