@@ -63,6 +63,18 @@ CASES = [
         ("a freeze on tuition", ()),
         id="cue-in-a-while-clause-reports-its-object-not-the-main-clause",
     ),
+    pytest.param(
+        "The mayor announced a new budget following the storm in the valley.",
+        "announce",
+        ("a new budget", ()),
+        id="following-phrase-after-the-object-is-the-writers",
+    ),
+    pytest.param(
+        "The senator praised the plan after meeting the families of the miners.",
+        "praise",
+        ("the plan", ()),
+        id="after-gerund-after-the-object-is-the-writers",
+    ),
 ]
 
 

@@ -385,8 +385,8 @@ class ContentRules(ClauseRules):
                     break
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
-                if child.lower_ == "according":
-                    break  # "… according to the filing": the writer's source, not the content
+                if _writers_adjunct(child):
+                    break  # "… according to the filing", "… after meeting him": not what was said
                 last = max(last, child.right_edge, key=lambda t: t.i)
         sent = token.sent
         if last.i >= sent.end:
@@ -501,3 +501,16 @@ def _more_than_connective(words: list[Token]) -> bool:
     """Whether words before a parenthetical cue are more than a connective ("And, he said,
     …", "Rather, she argued, …"), which links to the sentence before and is not said."""
     return any(not t.is_punct and t.dep_ not in ("cc", "advmod", "mark", "intj") for t in words)
+
+
+def _writers_adjunct(child: Token) -> bool:
+    """Whether a dependent of the cue after its object is the writer's circumstance of the
+    report, not part of what was reported: its source ("according to the filing") or an
+    event it followed or preceded ("following the vote", "after meeting the families")."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in ("according", "following"):
+        return True
+    return child.lower_ in ("after", "before") and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children
+    )
