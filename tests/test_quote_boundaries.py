@@ -75,6 +75,18 @@ CASES = [
         ("the plan", ()),
         id="after-gerund-after-the-object-is-the-writers",
     ),
+    pytest.param(
+        "Ortiz says he will “work hard for the district” and wait for the count.",
+        "say",
+        ("he will “work hard for the district” and wait for the count", ()),
+        id="verb-after-a-quotation-agreeing-with-the-content-goes-on",
+    ),
+    pytest.param(
+        "Ortiz said the vote was “a disgrace,” and shared a link to the results.",
+        "say",
+        ("the vote was “a disgrace,”", ()),
+        id="verb-after-a-quotation-in-the-cues-tense-is-the-writers",
+    ),
 ]
 
 

@@ -411,12 +411,13 @@ class ContentRules(ClauseRules):
         dateline = DATELINE.match(self.text, start, end)
         if dateline:
             start = dateline.end()
-        end = self._cut_adjuncts(start, end)
+        end = self._cut_adjuncts(start, end, token)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return (start, end, self._marks_in(start, end), ()) if end > start else None
 
-    def _cut_adjuncts(self, start: int, end: int) -> int:
-        """End reported content before a comma that opens the reporter's own addition.
+    def _cut_adjuncts(self, start: int, end: int, reporter: Token | None = None) -> int:
+        """End reported content before a comma that opens the reporter's own addition;
+        ``reporter`` is the cue's verb, when there is one.
 
         "…, which …", "…, though …", "…, and three-quarters said …": what follows such a
         comma is the writer's, unless it is inside quotation marks.
@@ -467,12 +468,15 @@ class ContentRules(ClauseRules):
             if cut:
                 return self._trim(start, token.idx)[1]
         for token in span[2:-1]:
-            # "“…,” and shared a link": after the quotation, the writer goes on
+            # "“…,” and shared a link": after the quotation, the writer goes on with another
+            # act of the speaker's, in the cue's tense ("says he will “work hard” and wait":
+            # the verb agrees with the content, which goes on)
             if (
                 token.dep_ == "cc"
                 and token.doc[token.i - 1].text in MARK_CHARS
                 and any(m.end == token.doc[token.i - 1].idx + 1 for m in self.marks)
                 and token.doc[token.i + 1].pos_ in ("VERB", "AUX", "ADV")
+                and (reporter is None or token.doc[token.i + 1].tag_ in (reporter.tag_, "RB"))
             ):
                 return self._trim(start, token.idx)[1]
         for token in span[2:]:
