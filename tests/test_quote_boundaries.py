@@ -87,6 +87,12 @@ CASES = [
         ("the vote was “a disgrace,”", ()),
         id="verb-after-a-quotation-in-the-cues-tense-is-the-writers",
     ),
+    pytest.param(
+        "The governor praised the nurses, a new clinic, and the volunteers at the shelter.",
+        "praise",
+        ("the nurses, a new clinic, and the volunteers at the shelter", ()),
+        id="object-that-is-a-list-goes-on-past-its-commas",
+    ),
 ]
 
 

@@ -367,12 +367,14 @@ class ContentRules(ClauseRules):
                         last = comp.doc[child.left_edge.i - 1]
                         break
         else:
-            # a noun-phrase content ends at its first comma ("a Cruz win in Texas, which …")
+            # a noun-phrase content ends at its first comma ("a Cruz win in Texas, which …"),
+            # unless the comma goes on to the next item of a list ("the nurses, a clinic, and …")
             for t in comp.subtree:
                 if (
                     t.i > comp.i
                     and t.text in (",", ";", "—", "–", "(")
                     and t.head.i in (comp.i, *(c.i for c in comp.children))
+                    and not (t.text == "," and any(c.i > t.i for c in comp.conjuncts))
                 ):
                     last = comp.doc[t.i - 1]
                     break
@@ -446,6 +448,8 @@ class ContentRules(ClauseRules):
                 and np.right_edge.i + 1 < span.end
             ):
                 continue  # "that CNN, a fellow network, has done …": an apposition mid-clause
+            if np.dep_ == "conj" and np.head.i < token.i and np.pos_ in ("NOUN", "PROPN"):
+                continue  # "the cuts, a new tax, and …": the next item of a list
             cut = low in ADJUNCT_OPENERS or (
                 nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")
             )
