@@ -93,6 +93,24 @@ CASES = [
         ("the nurses, a new clinic, and the volunteers at the shelter", ()),
         id="object-that-is-a-list-goes-on-past-its-commas",
     ),
+    pytest.param(
+        "Aides said the nominee would be Harlan, who leads in delegates.",
+        "say",
+        ("the nominee would be Harlan", ()),
+        id="relative-clause-glossing-a-name-at-the-end-is-the-writers",
+    ),
+    pytest.param(
+        "The council announced its support for Dana Ortiz, the founder of the food bank.",
+        "announce",
+        ("its support for Dana Ortiz", ()),
+        id="apposition-glossing-a-name-at-the-end-is-the-writers",
+    ),
+    pytest.param(
+        "Aides said the nominee would be the senator, who leads in delegates.",
+        "say",
+        ("the nominee would be the senator, who leads in delegates", ()),
+        id="relative-clause-on-a-common-noun-is-kept",
+    ),
 ]
 
 

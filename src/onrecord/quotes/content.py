@@ -5,7 +5,7 @@ A mixin over the state of one article's extraction (see ``extract._ArticleRun``)
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from onrecord.quotes.clauses import ClauseRules
 from onrecord.quotes.marks import MarkSpan
@@ -450,8 +450,10 @@ class ContentRules(ClauseRules):
                 continue  # "that CNN, a fellow network, has done …": an apposition mid-clause
             if np.dep_ == "conj" and np.head.i < token.i and np.pos_ in ("NOUN", "PROPN"):
                 continue  # "the cuts, a new tax, and …": the next item of a list
-            cut = low in ADJUNCT_OPENERS or (
-                nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")
+            cut = (
+                low in ADJUNCT_OPENERS
+                or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl"))
+                or self._gloss_on_name(token, nxt, np, span)
             )
             following = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else nxt
             if (
@@ -496,6 +498,18 @@ class ContentRules(ClauseRules):
                     ):
                         return self._trim(start, token.idx)[1]
         return end
+
+    @staticmethod
+    def _gloss_on_name(comma: Token, nxt: Token, np: Token, span: Span) -> bool:
+        """Whether the words after the comma gloss the name before it to the end of the
+        content: "… would be Trump, who leads in delegates", "… Lee, the group's founder".
+        The writer tells the reader who the named one is; the speaker did not say it."""
+        before = comma.doc[comma.i - 1]
+        if before.pos_ != "PROPN":
+            return False
+        if nxt.lower_ in ("who", "whom") and nxt.head.dep_ == "relcl":
+            return nxt.head.right_edge.i >= span.end - 2
+        return np.dep_ == "appos" and np.head.i < comma.i and np.right_edge.i >= span.end - 2
 
     def _clip_paragraph(self, start: int, end: int) -> tuple[int, int]:
         """Keep a content span inside the paragraph it starts in."""
