@@ -111,6 +111,12 @@ CASES = [
         ("the nominee would be the senator, who leads in delegates", ()),
         id="relative-clause-on-a-common-noun-is-kept",
     ),
+    pytest.param(
+        "The mayor called on the council to attack the housing shortage.",
+        "call on",
+        ("the council to attack the housing shortage", ()),
+        id="infinitive-after-the-addressee-is-what-was-called-for",
+    ),
 ]
 
 

@@ -383,8 +383,9 @@ class ContentRules(ClauseRules):
             for child in token.rights:
                 if child.i <= comp.i or child.dep_ in ("punct", "cc", "conj"):
                     continue
-                if child.dep_ in ("advcl", "xcomp") and self._cue_at(child) is not None:
-                    break
+                if child.dep_ == "advcl" and self._cue_at(child) is not None:
+                    break  # "… before adding that …": another report; but "called on the
+                    # party to attack the plan": the infinitive is what was called for
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
                 if _writers_adjunct(child):
