@@ -5,6 +5,8 @@ A mixin over the state of one article's extraction (see ``extract._ArticleRun``)
 
 from __future__ import annotations
 
+from spacy.tokens import Span, Token
+
 from onrecord.quotes.clauses import ClauseRules
 from onrecord.quotes.marks import MarkSpan
 from onrecord.quotes.rules import (
@@ -212,6 +214,7 @@ class ContentRules(ClauseRules):
             and token.head.left_edge.i < self._first_word(token) - 1
             and doc[self._first_word(token) - 1].text in (",", "—", "–")
             and all(c.dep_ not in ("dobj", "xcomp", "ccomp") for c in token.children)
+            and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.children)
             and (
                 self._own_clause(token)[1] + 1 >= token.sent.end
                 or doc[self._own_clause(token)[1] + 1].is_punct
@@ -235,10 +238,16 @@ class ContentRules(ClauseRules):
                 or 0 <= m.start - clause_end <= 2
                 for m in self.marks
             )
+            long_after = len([t for t in after if not t.is_punct]) >= 3
+            if content and not _more_than_connective(content):
+                # "And, he said, …", "Rather, she argued, …": the connective before the cue
+                # links to the previous sentence; what was said is the clause after it
+                content = after if long_after else []
+                after = []
             if content and not quoted:
                 start, end = self._trim(content[0].idx, content[-1].idx + len(content[-1]))
                 spans: tuple[tuple[int, int], ...] = ()
-                if len([t for t in after if not t.is_punct]) >= 3:
+                if after and long_after:
                     a_start, a_end = self._trim(after[0].idx, after[-1].idx + len(after[-1]))
                     spans = ((start, end), (a_start, a_end))
                     end = a_end
@@ -358,12 +367,14 @@ class ContentRules(ClauseRules):
                         last = comp.doc[child.left_edge.i - 1]
                         break
         else:
-            # a noun-phrase content ends at its first comma ("a Cruz win in Texas, which …")
+            # a noun-phrase content ends at its first comma ("a Cruz win in Texas, which …"),
+            # unless the comma goes on to the next item of a list ("the nurses, a clinic, and …")
             for t in comp.subtree:
                 if (
                     t.i > comp.i
                     and t.text in (",", ";", "—", "–", "(")
                     and t.head.i in (comp.i, *(c.i for c in comp.children))
+                    and not (t.text == "," and any(c.i > t.i for c in comp.conjuncts))
                 ):
                     last = comp.doc[t.i - 1]
                     break
@@ -372,10 +383,13 @@ class ContentRules(ClauseRules):
             for child in token.rights:
                 if child.i <= comp.i or child.dep_ in ("punct", "cc", "conj"):
                     continue
-                if child.dep_ in ("advcl", "xcomp") and self._cue_at(child) is not None:
-                    break
+                if child.dep_ == "advcl" and self._cue_at(child) is not None:
+                    break  # "… before adding that …": another report; but "called on the
+                    # party to attack the plan": the infinitive is what was called for
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
+                if _writers_adjunct(child):
+                    break  # "… according to the filing", "… after meeting him": not what was said
                 last = max(last, child.right_edge, key=lambda t: t.i)
         sent = token.sent
         if last.i >= sent.end:
@@ -400,12 +414,13 @@ class ContentRules(ClauseRules):
         dateline = DATELINE.match(self.text, start, end)
         if dateline:
             start = dateline.end()
-        end = self._cut_adjuncts(start, end)
+        end = self._cut_adjuncts(start, end, token)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return (start, end, self._marks_in(start, end), ()) if end > start else None
 
-    def _cut_adjuncts(self, start: int, end: int) -> int:
-        """End reported content before a comma that opens the reporter's own addition.
+    def _cut_adjuncts(self, start: int, end: int, reporter: Token | None = None) -> int:
+        """End reported content before a comma that opens the reporter's own addition;
+        ``reporter`` is the cue's verb, when there is one.
 
         "…, which …", "…, though …", "…, and three-quarters said …": what follows such a
         comma is the writer's, unless it is inside quotation marks.
@@ -419,6 +434,11 @@ class ContentRules(ClauseRules):
                 continue
             if any(a <= token.idx < b for a, b in inside):
                 continue
+            if any(
+                not t.is_punct and token.i < t.head.i < span.end
+                for t in span[: token.i - span.start]
+            ):
+                continue  # "that the plan, which …, will fail": the clause goes on past the comma
             nxt = token.doc[token.i + 1]
             low = nxt.lower_
             np = nxt.head if nxt.dep_ in ("det", "amod", "compound", "nummod") else nxt
@@ -429,8 +449,12 @@ class ContentRules(ClauseRules):
                 and np.right_edge.i + 1 < span.end
             ):
                 continue  # "that CNN, a fellow network, has done …": an apposition mid-clause
-            cut = low in ADJUNCT_OPENERS or (
-                nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")
+            if np.dep_ == "conj" and np.head.i < token.i and np.pos_ in ("NOUN", "PROPN"):
+                continue  # "the cuts, a new tax, and …": the next item of a list
+            cut = (
+                low in ADJUNCT_OPENERS
+                or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl"))
+                or self._gloss_on_name(token, nxt, np, span)
             )
             following = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else nxt
             if (
@@ -451,12 +475,15 @@ class ContentRules(ClauseRules):
             if cut:
                 return self._trim(start, token.idx)[1]
         for token in span[2:-1]:
-            # "“…,” and shared a link": after the quotation, the writer goes on
+            # "“…,” and shared a link": after the quotation, the writer goes on with another
+            # act of the speaker's, in the cue's tense ("says he will “work hard” and wait":
+            # the verb agrees with the content, which goes on)
             if (
                 token.dep_ == "cc"
                 and token.doc[token.i - 1].text in MARK_CHARS
                 and any(m.end == token.doc[token.i - 1].idx + 1 for m in self.marks)
                 and token.doc[token.i + 1].pos_ in ("VERB", "AUX", "ADV")
+                and (reporter is None or token.doc[token.i + 1].tag_ in (reporter.tag_, "RB"))
             ):
                 return self._trim(start, token.idx)[1]
         for token in span[2:]:
@@ -473,9 +500,40 @@ class ContentRules(ClauseRules):
                         return self._trim(start, token.idx)[1]
         return end
 
+    @staticmethod
+    def _gloss_on_name(comma: Token, nxt: Token, np: Token, span: Span) -> bool:
+        """Whether the words after the comma gloss the name before it to the end of the
+        content: "… would be Trump, who leads in delegates", "… Lee, the group's founder".
+        The writer tells the reader who the named one is; the speaker did not say it."""
+        before = comma.doc[comma.i - 1]
+        if before.pos_ != "PROPN":
+            return False
+        if nxt.lower_ in ("who", "whom") and nxt.head.dep_ == "relcl":
+            return nxt.head.right_edge.i >= span.end - 2
+        return np.dep_ == "appos" and np.head.i < comma.i and np.right_edge.i >= span.end - 2
+
     def _clip_paragraph(self, start: int, end: int) -> tuple[int, int]:
         """Keep a content span inside the paragraph it starts in."""
         for a, b in self.paragraphs:
             if a <= start < b:
                 return self._trim(start, min(end, b))
         return start, end
+
+
+def _more_than_connective(words: list[Token]) -> bool:
+    """Whether words before a parenthetical cue are more than a connective ("And, he said,
+    …", "Rather, she argued, …"), which links to the sentence before and is not said."""
+    return any(not t.is_punct and t.dep_ not in ("cc", "advmod", "mark", "intj") for t in words)
+
+
+def _writers_adjunct(child: Token) -> bool:
+    """Whether a dependent of the cue after its object is the writer's circumstance of the
+    report, not part of what was reported: its source ("according to the filing") or an
+    event it followed or preceded ("following the vote", "after meeting the families")."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in ("according", "following"):
+        return True
+    return child.lower_ in ("after", "before") and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children
+    )
