@@ -1,0 +1,68 @@
+"""Quotes in several pieces, mixed quotation-mark styles and speaker-label transcripts.
+
+Every text is invented. Each case names the construction it pins down: when a
+quotation that follows an attributed one is a further piece of the same quote
+(``Quote.spans``), and when it is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Article
+from onrecord.quotes import QuoteExtractor
+from onrecord.quotes.marks import scan
+
+
+@pytest.fixture(scope="module")
+def speech(nlp) -> QuoteExtractor:
+    return QuoteExtractor(nlp, cues="speech")
+
+
+def pieces(extractor: QuoteExtractor, text: str) -> list[tuple[str, list[str], str | None]]:
+    """Each quote as (kind, its pieces as written, speaker as written)."""
+    result = extractor(Article(text=text, source="test"))
+    return [
+        (q.kind, [text[a:b] for a, b in q.spans or ((q.start, q.end),)], q.speaker_text)
+        for q in result.quotes
+    ]
+
+
+MARKS = [
+    pytest.param(
+        '“The bridges are crumbling," she said. "Trains run late every day.”',
+        ['“The bridges are crumbling,"', '"Trains run late every day.”'],
+        id="curly-opened-straight-closed",
+    ),
+    pytest.param(
+        '"The levy is only the floor,” she said. “We will build on it.”',
+        ['"The levy is only the floor,”', "“We will build on it.”"],
+        id="straight-opened-curly-closed",
+    ),
+    pytest.param(
+        '“He called the plan "a fraud" and walked out,” Mira Tosk said.',
+        ['“He called the plan "a fraud" and walked out,”'],
+        id="straight-quotation-nested-in-curly",
+    ),
+    pytest.param(
+        '“He only said "no." Then he left,” she said.',
+        ['“He only said "no." Then he left,”'],
+        id="nested-straight-quotation-ending-in-a-period",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_mixed_mark_styles_pair_up(text: str, expected: list[str]) -> None:
+    assert [text[m.start : m.end] for m in scan(text)] == expected
+
+
+def test_mixed_marks_around_a_cue_make_one_quote_in_two_pieces(speech) -> None:
+    text = '“The bridges are crumbling," she said. "Trains run late every day.”'
+    assert pieces(speech, text) == [
+        (
+            "direct",
+            ['“The bridges are crumbling,"', '"Trains run late every day.”'],
+            "she",
+        )
+    ]
