@@ -66,3 +66,39 @@ def test_mixed_marks_around_a_cue_make_one_quote_in_two_pieces(speech) -> None:
             "she",
         )
     ]
+
+
+CONTINUATIONS = [
+    pytest.param(
+        "“The levy is not a tax,” one council aide said, speaking on condition of anonymity. "
+        "“It is a fee for a service.”",
+        [
+            (
+                "direct",
+                ["“The levy is not a tax,”", "“It is a fee for a service.”"],
+                "one council aide",
+            )
+        ],
+        id="participle-hanging-on-the-cue-does-not-break-the-quotation",
+    ),
+    pytest.param(
+        'Many farmers saw the levy as "a tax by another name," Orla Benn said. '
+        '"Our task was to show them what it pays for."',
+        [
+            (
+                "partial",
+                [
+                    'Many farmers saw the levy as "a tax by another name,"',
+                    '"Our task was to show them what it pays for."',
+                ],
+                "Orla Benn",
+            ),
+        ],
+        id="the-outer-report-not-the-one-inside-it-goes-on-in-the-next-quotation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTINUATIONS)
+def test_a_quotation_after_an_attributed_one(speech, text: str, expected) -> None:
+    assert pieces(speech, text) == expected

@@ -399,7 +399,9 @@ class _ArticleRun(HeadlineRules):
             previous = [q for q in by_start if q.end <= mark.start and q.speaker]
             if not previous:
                 continue
-            prev = previous[-1]
+            # the attribution that ends last before the quotation; of two ending together, the
+            # outer one ("Voters saw it as “a mess,” Ames said": Ames's, not the voters')
+            prev = max(previous, key=lambda q: (q.end, -q.start))
             gap_paragraphs = self._paragraph_index(mark.start) - self._paragraph_index(prev.start)
             if gap_paragraphs > 1 or prev.kind == "headline":
                 continue
@@ -444,6 +446,8 @@ class _ArticleRun(HeadlineRules):
         return not before or before[-1] in '.!?:”"\n' or self.text[mark.start - 1] == "\n"
 
     def _cue_between(self, start: int, end: int, skip: int | None) -> Iterable[bool]:
+        """Speech verbs between two offsets, other than the cue at ``skip`` and the verbs
+        that hang on it ("“A,” she said, speaking on condition of anonymity. “B.”")."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             return []
@@ -453,6 +457,7 @@ class _ArticleRun(HeadlineRules):
             if t.pos_ == "VERB"
             and self.lexicon.classify(t.lemma_) == "speech"
             and t.idx != skip
+            and not (t.dep_ == "advcl" and t.head.idx == skip)
             and not any(m.start <= t.idx < m.end for m in self.marks)
         )
 
