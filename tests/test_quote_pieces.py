@@ -102,3 +102,24 @@ CONTINUATIONS = [
 @pytest.mark.parametrize(("text", "expected"), CONTINUATIONS)
 def test_a_quotation_after_an_attributed_one(speech, text: str, expected) -> None:
     assert pieces(speech, text) == expected
+
+
+def test_a_transcript_speaker_named_again_is_a_speaker_label(speech) -> None:
+    text = (
+        "The network aired the exchange on Sunday.\n\n"
+        "NORA VALE: Why not meet the mayor at all?\n\n"
+        "TED ORRIN: Because the mayor never answers a single letter we send.\n\n"
+        "VALE: But the voters want to see you both.\n\n"
+        "ORRIN: Then they should ask him."
+    )
+    assert [(kind, words, speaker) for kind, words, speaker in pieces(speech, text)] == [
+        ("direct", ["Why not meet the mayor at all?"], "NORA VALE"),
+        ("direct", ["Because the mayor never answers a single letter we send"], "TED ORRIN"),
+        ("direct", ["But the voters want to see you both"], "VALE"),
+        ("direct", ["Then they should ask him"], "ORRIN"),
+    ]
+
+
+def test_a_capitalised_kicker_said_once_is_not_a_speaker(speech) -> None:
+    text = "The cabinet met on Monday.\n\nHOME AT LAST: The soldiers returned after a year away."
+    assert pieces(speech, text) == []

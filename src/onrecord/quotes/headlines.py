@@ -24,6 +24,7 @@ class HeadlineRules(ContentRules):
 
     def _labelled(self, headline_end: int) -> None:
         """Paragraphs led by a speaker label: "FALLIN: Well, I think …", "Roger Stone: Don't …"."""
+        recurring = self._recurring_labels()
         for a, b in self.paragraphs:
             if a < headline_end:
                 continue
@@ -36,12 +37,18 @@ class HeadlineRules(ContentRules):
             if label.lower().strip(" .") in NOT_LABELS or any(ch.isdigit() for ch in label):
                 continue
             span = self.doc.char_span(m.start("s"), m.end("s"), alignment_mode="expand")
-            if span is None or not (
+            if span is None:
+                continue
+            # a transcript names each speaker again and again ("NORA VALE: …" then "VALE: …");
+            # a kicker or a one-off label must look like a name to the parser
+            turn = _surname(label) in recurring
+            if not turn and not (
                 label.isupper() or all(t.pos_ == "PROPN" for t in span) or span.ents
             ):
                 continue
             if (
-                label.isupper()
+                not turn
+                and label.isupper()
                 and " " in label.strip()
                 and not any(e.label_ in ("PERSON", "ORG") for e in span.ents)
             ):
@@ -62,6 +69,16 @@ class HeadlineRules(ContentRules):
                 basis="headline" if kind == "headline" else None,
             )
             self.used_marks.update(self._marks_in(c_start, c_end))
+
+    def _recurring_labels(self) -> set[str]:
+        """Last words of the labels that lead two or more paragraphs: the speakers' turns."""
+        seen: dict[str, int] = {}
+        for a, b in self.paragraphs[1:]:
+            m = LABEL.match(self.text, a, b)
+            if m and m.group("s").lower().strip(" .") not in NOT_LABELS:
+                key = _surname(m.group("s"))
+                seen[key] = seen.get(key, 0) + 1
+        return {key for key, n in seen.items() if n >= 2}
 
     def _headline_prefix(self, a: int, b: int) -> bool:
         """A headline led by its source: "Clinton camp: Rival's plan threatens security",
@@ -174,3 +191,8 @@ class HeadlineRules(ContentRules):
         for i in self._marks_in(c_start, c_end):
             self.used_marks.add(i)
         return b
+
+
+def _surname(label: str) -> str:
+    """The last word of a speaker label, the one a transcript repeats: "NORA VALE" -> "vale"."""
+    return label.split()[-1].strip(".").lower()
