@@ -123,3 +123,34 @@ def test_a_transcript_speaker_named_again_is_a_speaker_label(speech) -> None:
 def test_a_capitalised_kicker_said_once_is_not_a_speaker(speech) -> None:
     text = "The cabinet met on Monday.\n\nHOME AT LAST: The soldiers returned after a year away."
     assert pieces(speech, text) == []
+
+
+NAMED = [
+    pytest.param(
+        "Turnout models were shaky this year - Ada Pell: "
+        "“The young stayed home, and the polls assumed they would not.”",
+        [
+            (
+                "direct",
+                ["“The young stayed home, and the polls assumed they would not.”"],
+                "Ada Pell",
+            )
+        ],
+        id="name-and-colon-after-a-dash",
+    ),
+    pytest.param(
+        'The hearing grew tense.\n\nSen. Rob Gale (D-Ore.):"Who told you the servers were safe?"',
+        [("direct", ['"Who told you the servers were safe?"'], "Sen. Rob Gale")],
+        id="name-with-a-party-tag-and-no-space-after-the-colon",
+    ),
+    pytest.param(
+        'Read the latest news below: "The senator took the stage late and spoke for an hour."',
+        [],
+        id="a-colon-after-words-that-are-not-a-name-names-nobody",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED)
+def test_a_quotation_introduced_by_a_name_and_a_colon(speech, text: str, expected) -> None:
+    assert pieces(speech, text) == expected

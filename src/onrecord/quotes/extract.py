@@ -129,6 +129,7 @@ class _ArticleRun(HeadlineRules):
                 cue = self._cue_at(token)
                 if cue is not None and not self._in_tag(token.idx):
                     self._from_cue(cue)
+        self._named_quotations()
         self._paragraph_runs()
         self._continuations()
         self._paragraph_runs()

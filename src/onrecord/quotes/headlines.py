@@ -70,6 +70,27 @@ class HeadlineRules(ContentRules):
             )
             self.used_marks.update(self._marks_in(c_start, c_end))
 
+    def _named_quotations(self) -> None:
+        """A quotation introduced by its speaker's name and a colon inside a paragraph:
+        "Turnout fell again - Ada Pell: “The young stayed home.”", "Sen. Rob Gale (D-Ore.):"…"."""
+        for i, mark in enumerate(self.marks):
+            if i in self.used_marks or i in self.question_marks or not self._sentence_like(mark):
+                continue
+            a, _ = self.paragraphs[self._paragraph_index(mark.start)]
+            m = _NAMED.search(self.text, a, mark.start)
+            if m is None or m.group("s").lower().strip(" .") in NOT_LABELS:
+                continue
+            span = self.doc.char_span(m.start("s"), m.end("s"), alignment_mode="expand")
+            if span is None or not (
+                all(t.pos_ == "PROPN" or t.lower_ == "and" for t in span)
+                or any(e.label_ in ("PERSON", "ORG") for e in span.ents)
+            ):
+                continue
+            colon = m.start("colon")
+            cue = Cue(":", "speech", colon, colon + 1, span.root)
+            self._add(mark.start, mark.end, "direct", cue, self.resolver.resolve(span))
+            self.used_marks.add(i)
+
     def _recurring_labels(self) -> set[str]:
         """Last words of the labels that lead two or more paragraphs: the speakers' turns."""
         seen: dict[str, int] = {}
@@ -191,6 +212,17 @@ class HeadlineRules(ContentRules):
         for i in self._marks_in(c_start, c_end):
             self.used_marks.add(i)
         return b
+
+
+_NAME_WORD = r"[A-Z][\w’'.-]*"
+# a name (or two joined by "and") and a colon right before a quotation, after the start of
+# the paragraph, a dash or an ellipsis; a parenthesis may follow the name ("(R-Ohio)")
+_NAMED = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[-–—…]\s)|(?<=\.\.\.\s))[ \t]*"
+    rf"(?P<s>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+    rf"(?:[ \t]+and[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})?)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?P<colon>:)[ \t\xa0]*\Z"
+)
 
 
 def _surname(label: str) -> str:
