@@ -21,6 +21,7 @@ _PAIRS: dict[str, str] = {
     '"': '"”',  # a straight quotation closed by a curly one: keyboards mix the styles
     "‘": "’",
     "'": "'",
+    "''": "",  # two apostrophes: closed only by two apostrophes (see scan_paragraph)
 }
 _SINGLE = "‘'’"
 _ALL_MARKS = "“”„«»‹›\"‘’'"
@@ -90,6 +91,18 @@ def scan_paragraph(text: str, start: int, end: int) -> list[MarkSpan]:
         if ch not in _ALL_MARKS:
             i += 1
             continue
+        if text.startswith("''", i) and opener in ("", "''"):
+            # two apostrophes stand for one double mark (''Yes,'' she said); a third one
+            # closes a single quotation nested at the edge (''I said 'no.''')
+            width = 3 if text.startswith("'''", i) else 2
+            if open_at is None:
+                if i + width < end and not text[i + width].isspace():
+                    open_at, opener = i, "''"
+            elif not text[i - 1].isspace():
+                spans.append(MarkSpan(open_at, i + width))
+                open_at, opener = None, ""
+            i += width
+            continue
         if open_at is None:
             if ch in "”»›":
                 # a closing mark with no opening one: the quote began at paragraph start
@@ -110,7 +123,7 @@ def scan_paragraph(text: str, start: int, end: int) -> list[MarkSpan]:
                 nested_straight = False
             elif _closes_after_punctuation(text, i, end):
                 spans.append(MarkSpan(open_at, i + 1))
-                open_at = None
+                open_at, opener = None, ""
             elif _can_open_double(text, i) and (i == start or text[i - 1].isspace()):
                 nested_straight = True
             i += 1
@@ -126,7 +139,7 @@ def scan_paragraph(text: str, start: int, end: int) -> list[MarkSpan]:
                 i += 1
                 continue
             spans.append(MarkSpan(open_at, i + 1))
-            open_at = None
+            open_at, opener = None, ""
             nested_straight = False
         elif opener not in _SINGLE and ch == opener and ch in "“«":
             # the same opening mark again before a close: the first quote was left open
