@@ -49,7 +49,28 @@ MARKS = [
         ['“He only said "no." Then he left,”'],
         id="nested-straight-quotation-ending-in-a-period",
     ),
+    pytest.param(
+        "''The fee is not a tax,'' Mr. Dorn said. ''It pays for the roads.''",
+        ["''The fee is not a tax,''", "''It pays for the roads.''"],
+        id="two-apostrophes-as-one-double-mark",
+    ),
+    pytest.param(
+        "''I would call it 'old-school,''' she said of the 'new' plan.",
+        ["''I would call it 'old-school,'''", "'new'"],
+        id="single-quotation-nested-at-the-end-of-two-apostrophes",
+    ),
 ]
+
+
+def test_two_apostrophe_marks_around_a_cue_make_one_quote_in_two_pieces(speech) -> None:
+    text = "''The faster we fix the roads,'' he said, ''the better off the town will be.''"
+    assert pieces(speech, text) == [
+        (
+            "direct",
+            ["''The faster we fix the roads,''", "''the better off the town will be.''"],
+            "he",
+        )
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), MARKS)
