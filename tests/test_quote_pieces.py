@@ -175,3 +175,14 @@ NAMED = [
 @pytest.mark.parametrize(("text", "expected"), NAMED)
 def test_a_quotation_introduced_by_a_name_and_a_colon(speech, text: str, expected) -> None:
     assert pieces(speech, text) == expected
+
+
+def test_a_quotation_with_its_own_cue_is_not_a_piece_of_the_one_before(speech) -> None:
+    text = (
+        '"Too much noise," she said, blaming some of it on the mayor. '
+        '"I know people are angry, but I think he is causing a lot of this," she said.'
+    )
+    assert pieces(speech, text) == [
+        ("direct", ['"Too much noise,"'], "she"),
+        ("direct", ['"I know people are angry, but I think he is causing a lot of this,"'], "she"),
+    ]

@@ -143,6 +143,7 @@ class _ArticleRun(HeadlineRules):
             or q.kind == "headline"
             or not any(m.start < q.cue_start < m.end for m in quoted)
         ]
+        quotes = _unshared_pieces(quotes)
         quotes = [q for q in self._split_runs(quotes) if not _covers_own_source(q)]
         # a report inside reported content ("Rubio said he knows voters are angry") is part
         # of what the outer speaker said: one attribution, the outer one
@@ -485,6 +486,42 @@ def _covers_own_source(quote: Quote) -> bool:
         if p is not None
         for a, b in pieces
     )
+
+
+def _unshared_pieces(quotes: list[Quote]) -> list[Quote]:
+    """A later piece of a quote that another quote, with a cue of its own, also holds is
+    that quote's: “A,” she said. “B,” he said (not “A … B” for her and “B” for him)."""
+    out: list[Quote] = []
+    for quote in quotes:
+        if not quote.spans or quote.kind != "direct":
+            out.append(quote)
+            continue
+        claimed = [
+            (a, b)
+            for other in quotes
+            if other is not quote
+            and other.kind == "direct"
+            and other.cue_start is not None
+            and other.cue_start != quote.cue_start
+            for a, b in other.spans or ((other.start, other.end),)
+        ]
+        pieces = [quote.spans[0]] + [
+            (a, b) for a, b in quote.spans[1:] if not any(x < b and a < y for x, y in claimed)
+        ]
+        if len(pieces) == len(quote.spans):
+            out.append(quote)
+            continue
+        start, end = pieces[0][0], pieces[-1][1]
+        out.append(
+            replace(
+                quote,
+                start=start,
+                end=end,
+                text=quote.text[start - quote.start : end - quote.start],
+                spans=tuple(pieces) if len(pieces) > 1 else (),
+            )
+        )
+    return out
 
 
 def _inside(quote: Quote, other: Quote) -> bool:
