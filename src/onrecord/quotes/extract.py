@@ -409,6 +409,7 @@ class _ArticleRun(HeadlineRules):
                 continue
             if any(self._cue_between(prev.end, mark.start, prev.cue_start)):
                 continue
+            prev = self._quotation_host(prev, previous)
             speaker = ResolvedSpeaker(
                 prev.speaker_start or 0,
                 prev.speaker_end or 0,
@@ -442,6 +443,26 @@ class _ArticleRun(HeadlineRules):
             self.quotes[-1] = _with_cue(added, prev)
             self.used_marks.add(i)
             by_start = sorted(self.quotes, key=lambda q: q.start)
+
+    def _quotation_host(self, prev: Quote, previous: list[Quote]) -> Quote:
+        """The quotation a report made in the same sentence hangs on: in "“A,” said Ames,
+        who noted that C. “B.”", B goes on from A, not from the note."""
+        if prev.kind in ("direct", "partial") or prev.cue_start is None:
+            return prev
+        sentence = self._sentence_at(prev.cue_start)
+        hosts = [
+            q
+            for q in previous
+            if q.kind == "direct"
+            and q.end <= prev.start
+            and q.cue_start is not None
+            and self._sentence_at(q.cue_start) == sentence
+        ]
+        return hosts[-1] if hosts else prev
+
+    def _sentence_at(self, position: int) -> int:
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        return span.sent.start if span is not None else -1
 
     def _starts_sentence(self, mark: MarkSpan) -> bool:
         before = self.text[: mark.start].rstrip()
