@@ -190,16 +190,16 @@ def test_a_quotation_with_its_own_cue_is_not_a_piece_of_the_one_before(speech) -
 
 def test_a_quotation_goes_on_from_the_quote_a_relative_clause_report_hangs_on(speech) -> None:
     text = (
-        '"Visits are up a little, and so are sales," said Tom Ekko, who noted that the '
-        'price fell during the slump. "Things are moving in the right direction."'
+        "''Visits are up a little, and so are sales,'' said Tom Ekko, who noted that the "
+        "price fell during the slump. ''Things are moving in the right direction.''"
     )
     found = pieces(speech, text)
     assert found[0] == (
         "direct",
         [
-            '"Visits are up a little, and so are sales,"',
-            '"Things are moving in the right direction."',
+            "''Visits are up a little, and so are sales,''",
+            "''Things are moving in the right direction.''",
         ],
         "Tom Ekko",
     )
-    assert all('"Things' not in words[0] for _, words, _ in found[1:])
+    assert all("''Things" not in words[0] for _, words, _ in found[1:])
