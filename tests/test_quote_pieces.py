@@ -203,3 +203,13 @@ def test_a_quotation_goes_on_from_the_quote_a_relative_clause_report_hangs_on(sp
         "Tom Ekko",
     )
     assert all("''Things" not in words[0] for _, words, _ in found[1:])
+
+
+def test_a_label_before_a_list_of_names_is_not_a_turn(speech) -> None:
+    text = (
+        "The panel of insiders, by state:\n\n"
+        "Ohio: Ann Lee, Bo Ray, Cal Dunn, Dee Fox.\n\n"
+        "Iowa: Eli Moss, Fay Kerr, Gus Hale.\n\n"
+        "Ohio voters go to the polls next week."
+    )
+    assert pieces(speech, text) == []

@@ -56,6 +56,9 @@ class HeadlineRules(ContentRules):
             c_start, c_end = self._trim(m.start("c"), b)
             if c_end - c_start < 8:
                 continue
+            words = self.doc.char_span(c_start, c_end, alignment_mode="expand")
+            if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):
+                continue  # "Iowa: Ann Lee, Bo Ray, …", "Twitter: @name": a list, not a turn
             resolved = self.resolver.resolve(span)
             colon = m.start("colon")
             kind: QuoteKind = "headline" if a == self.paragraphs[0][0] else "direct"
