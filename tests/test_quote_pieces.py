@@ -213,3 +213,35 @@ def test_a_label_before_a_list_of_names_is_not_a_turn(speech) -> None:
         "Ohio voters go to the polls next week."
     )
     assert pieces(speech, text) == []
+
+
+LEAD_INS = [
+    pytest.param(
+        "“I don’t think it’s do or die,” he said outside the hall. "
+        "But “the campaign is stronger with the mayor on board. It helps.”",
+        [
+            (
+                "direct",
+                [
+                    "“I don’t think it’s do or die,”",
+                    "But “the campaign is stronger with the mayor on board. It helps.”",
+                ],
+                "he",
+            )
+        ],
+        id="a-few-words-leading-into-the-rest-of-the-quotation",
+    ),
+    pytest.param(
+        '"I stood up to the banks," she said. Ray Lund shot back, "You called them names."',
+        [("direct", ['"I stood up to the banks,"'], "she")],
+        id="a-verb-and-a-comma-before-the-quotation-is-a-report-of-its-own",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAD_INS)
+def test_a_sentence_led_into_a_quotation_goes_on_from_the_quote_before(
+    speech, text: str, expected
+) -> None:
+    found = pieces(speech, text)
+    assert found[: len(expected)] == expected

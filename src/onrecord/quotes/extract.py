@@ -396,9 +396,12 @@ class _ArticleRun(HeadlineRules):
                 continue
             if mark.continues and i > 0 and self.marks[i - 1].open_end:
                 continue  # the quotation of the paragraph before goes on: one quote
-            if not (self._sentence_like(mark) and self._starts_sentence(mark)):
+            if not self._sentence_like(mark):
                 continue
-            previous = [q for q in by_start if q.end <= mark.start and q.speaker]
+            lead = mark.start if self._starts_sentence(mark) else self._lead_in(mark)
+            if lead is None:
+                continue
+            previous = [q for q in by_start if q.end <= lead and q.speaker]
             if not previous:
                 continue
             # the attribution that ends last before the quotation; of two ending together, the
@@ -410,6 +413,11 @@ class _ArticleRun(HeadlineRules):
             if any(self._cue_between(prev.end, mark.start, prev.cue_start)):
                 continue
             prev = self._quotation_host(prev, previous)
+            if lead < mark.start and (
+                prev.kind not in ("direct", "partial")
+                or self._paragraph_index(lead) != self._paragraph_index(prev.end - 1)
+            ):
+                continue  # a lead-in only carries on a quotation in the same paragraph
             speaker = ResolvedSpeaker(
                 prev.speaker_start or 0,
                 prev.speaker_end or 0,
@@ -422,7 +430,7 @@ class _ArticleRun(HeadlineRules):
                 # “A,” she said. ¶ “B.”: the quotation goes on in the next paragraph; PolNeAR
                 # keeps one record whose pieces are the quotations
                 n = self.quotes.index(prev)
-                pieces = (*(prev.spans or ((prev.start, prev.end),)), (mark.start, mark.end))
+                pieces = (*(prev.spans or ((prev.start, prev.end),)), (lead, mark.end))
                 self.quotes[n] = replace(
                     prev, end=mark.end, text=self.text[prev.start : mark.end], spans=pieces
                 )
@@ -443,6 +451,27 @@ class _ArticleRun(HeadlineRules):
             self.quotes[-1] = _with_cue(added, prev)
             self.used_marks.add(i)
             by_start = sorted(self.quotes, key=lambda q: q.start)
+
+    def _lead_in(self, mark: MarkSpan) -> int | None:
+        """Where a sentence starts whose few words lead into a quotation that ends it:
+        "“A,” said Ames. Lee “never listened. He never will.”" (the second piece starts at
+        "Lee"); None when the quotation is not such a sentence's end."""
+        span = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sentence = span[0].sent
+        start = sentence.start_char
+        lead = self.text[start : mark.start]
+        tail = self.text[mark.end : span[-1].sent.end_char]
+        if not lead.strip() or "\n" in lead or len(lead.split()) > 6 or tail.strip(" .,;\n"):
+            return None
+        if any(m.start < mark.start and m.end > start for m in self.marks if m is not mark):
+            return None
+        if lead.rstrip()[-1:] in (",", ":") and any(
+            t.pos_ == "VERB" for t in sentence if t.idx < mark.start
+        ):
+            return None  # "Lee shot back, “…”": a report of its own, whatever the verb
+        return start + len(lead) - len(lead.lstrip())
 
     def _quotation_host(self, prev: Quote, previous: list[Quote]) -> Quote:
         """The quotation a report made in the same sentence hangs on: in "“A,” said Ames,
