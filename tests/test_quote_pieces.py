@@ -245,3 +245,10 @@ def test_a_sentence_led_into_a_quotation_goes_on_from_the_quote_before(
 ) -> None:
     found = pieces(speech, text)
     assert found[: len(expected)] == expected
+
+
+def test_a_question_reported_by_its_topic_is_the_interviewer_s(speech) -> None:
+    text = "When asked about the new levy, the mayor smiled and left the hall."
+    assert [
+        (q.kind, q.text, q.speaker_text) for q in speech(Article(text=text, source="t")).quotes
+    ] == [("indirect", "the new levy", None)]

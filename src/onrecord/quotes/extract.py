@@ -12,7 +12,8 @@ The rules, in the order they run:
 
 Content that matches a quotation exactly is ``direct``; content that contains
 quoted words inside reported speech is ``partial``; otherwise ``indirect``.
-A question an interviewer put ("When asked if “…”") yields no quote.
+A question an interviewer put ("When asked if “…”", "asked about the war") is the
+interviewer's, never the answerer's: its speaker is the one "asked by" names, else unknown.
 """
 
 from __future__ import annotations
@@ -181,7 +182,8 @@ class _ArticleRun(HeadlineRules):
         self._close_open_mark(cue)
         if self._is_interviewer_question(cue):
             # "When asked if …", "X was asked whether …": the question is reported, but the
-            # words are the interviewer's (named only by "asked by …"), never the answerer's
+            # words are the interviewer's (named only by "asked by …"), never the answerer's;
+            # "asked about the war" reports the question by its topic, an attribution too
             content = self._content_of(cue)
             asked: list[int] = []
             if content:
@@ -191,8 +193,6 @@ class _ArticleRun(HeadlineRules):
                     asked.append(i)
             self.question_marks.update(asked)
             self.used_marks.update(asked)
-            if content and not (content[2] or _opens_question(self.text[content[0] : content[1]])):
-                return  # "asked about the war": only the topic, not the question
             if content:
                 start, end = content[0], content[1]
                 if asked:
@@ -515,13 +515,6 @@ class _ArticleRun(HeadlineRules):
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
-_QUESTION_OPENERS = {"if", "whether", "what", "who", "whom", "which", "when", "where", "why", "how"}
-
-
-def _opens_question(content: str) -> bool:
-    """Whether reported content is an embedded question ("if …", "whether …", "what …")."""
-    first = re.match(r"\W*(\w+)", content)
-    return first is not None and first.group(1).lower() in _QUESTION_OPENERS
 
 
 def _covers_own_source(quote: Quote) -> bool:
