@@ -252,3 +252,21 @@ def test_a_question_reported_by_its_topic_is_the_interviewer_s(speech) -> None:
     assert [
         (q.kind, q.text, q.speaker_text) for q in speech(Article(text=text, source="t")).quotes
     ] == [("indirect", "the new levy", None)]
+
+
+def test_a_transcript_quoted_whole_still_has_speaker_turns(speech) -> None:
+    text = (
+        "The campaign sent out the exchange.\n\n"
+        '"VALE: Well, look, my rival has been saying some tough things about my running mate. '
+        'He knows as much about farming as I do about ballet."'
+    )
+    assert pieces(speech, text) == [
+        (
+            "direct",
+            [
+                "Well, look, my rival has been saying some tough things about my running mate. "
+                'He knows as much about farming as I do about ballet."'
+            ],
+            "VALE",
+        )
+    ]

@@ -142,6 +142,7 @@ class _ArticleRun(HeadlineRules):
             for q in self.quotes
             if q.cue_start is None
             or q.kind == "headline"
+            or q.cue == ":"  # a speaker label inside a quoted transcript leads its own turn
             or not any(m.start < q.cue_start < m.end for m in quoted)
         ]
         quotes = _unshared_pieces(quotes)

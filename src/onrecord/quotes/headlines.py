@@ -30,7 +30,7 @@ class HeadlineRules(ContentRules):
                 continue
             if a == self.paragraphs[0][0] and self._headline_prefix(a, b):
                 continue
-            m = LABEL.match(self.text, a, b)
+            m = self._label_at(a, b)
             if not m:
                 continue
             label = m.group("s")
@@ -94,11 +94,19 @@ class HeadlineRules(ContentRules):
             self._add(mark.start, mark.end, "direct", cue, self.resolver.resolve(span))
             self.used_marks.add(i)
 
+    def _label_at(self, a: int, b: int) -> re.Match[str] | None:
+        """The speaker label leading paragraph ``a``..``b``, also inside a quotation that opens
+        the paragraph (a transcript quoted whole: "“VALE: Well, …")."""
+        m = LABEL.match(self.text, a, b)
+        if m is None and self.text[a : a + 1] in ('"', "“"):
+            m = LABEL.match(self.text, a + 1, b)
+        return m
+
     def _recurring_labels(self) -> set[str]:
         """Last words of the labels that lead two or more paragraphs: the speakers' turns."""
         seen: dict[str, int] = {}
         for a, b in self.paragraphs[1:]:
-            m = LABEL.match(self.text, a, b)
+            m = self._label_at(a, b)
             if m and m.group("s").lower().strip(" .") not in NOT_LABELS:
                 key = _surname(m.group("s"))
                 seen[key] = seen.get(key, 0) + 1
