@@ -12,7 +12,8 @@ The rules, in the order they run:
 
 Content that matches a quotation exactly is ``direct``; content that contains
 quoted words inside reported speech is ``partial``; otherwise ``indirect``.
-A question an interviewer put ("When asked if “…”") yields no quote.
+A question an interviewer put ("When asked if “…”", "asked about the war") is the
+interviewer's, never the answerer's: its speaker is the one "asked by" names, else unknown.
 """
 
 from __future__ import annotations
@@ -129,6 +130,7 @@ class _ArticleRun(HeadlineRules):
                 cue = self._cue_at(token)
                 if cue is not None and not self._in_tag(token.idx):
                     self._from_cue(cue)
+        self._named_quotations()
         self._paragraph_runs()
         self._continuations()
         self._paragraph_runs()
@@ -140,8 +142,10 @@ class _ArticleRun(HeadlineRules):
             for q in self.quotes
             if q.cue_start is None
             or q.kind == "headline"
+            or q.cue == ":"  # a speaker label inside a quoted transcript leads its own turn
             or not any(m.start < q.cue_start < m.end for m in quoted)
         ]
+        quotes = _unshared_pieces(quotes)
         quotes = [q for q in self._split_runs(quotes) if not _covers_own_source(q)]
         # a report inside reported content ("Rubio said he knows voters are angry") is part
         # of what the outer speaker said: one attribution, the outer one
@@ -179,7 +183,8 @@ class _ArticleRun(HeadlineRules):
         self._close_open_mark(cue)
         if self._is_interviewer_question(cue):
             # "When asked if …", "X was asked whether …": the question is reported, but the
-            # words are the interviewer's (named only by "asked by …"), never the answerer's
+            # words are the interviewer's (named only by "asked by …"), never the answerer's;
+            # "asked about the war" reports the question by its topic, an attribution too
             content = self._content_of(cue)
             asked: list[int] = []
             if content:
@@ -189,8 +194,6 @@ class _ArticleRun(HeadlineRules):
                     asked.append(i)
             self.question_marks.update(asked)
             self.used_marks.update(asked)
-            if content and not (content[2] or _opens_question(self.text[content[0] : content[1]])):
-                return  # "asked about the war": only the topic, not the question
             if content:
                 start, end = content[0], content[1]
                 if asked:
@@ -394,17 +397,28 @@ class _ArticleRun(HeadlineRules):
                 continue
             if mark.continues and i > 0 and self.marks[i - 1].open_end:
                 continue  # the quotation of the paragraph before goes on: one quote
-            if not (self._sentence_like(mark) and self._starts_sentence(mark)):
+            if not self._sentence_like(mark):
                 continue
-            previous = [q for q in by_start if q.end <= mark.start and q.speaker]
+            lead = mark.start if self._starts_sentence(mark) else self._lead_in(mark)
+            if lead is None:
+                continue
+            previous = [q for q in by_start if q.end <= lead and q.speaker]
             if not previous:
                 continue
-            prev = previous[-1]
+            # the attribution that ends last before the quotation; of two ending together, the
+            # outer one ("Voters saw it as “a mess,” Ames said": Ames's, not the voters')
+            prev = max(previous, key=lambda q: (q.end, -q.start))
             gap_paragraphs = self._paragraph_index(mark.start) - self._paragraph_index(prev.start)
             if gap_paragraphs > 1 or prev.kind == "headline":
                 continue
             if any(self._cue_between(prev.end, mark.start, prev.cue_start)):
                 continue
+            prev = self._quotation_host(prev, previous)
+            if lead < mark.start and (
+                prev.kind not in ("direct", "partial")
+                or self._paragraph_index(lead) != self._paragraph_index(prev.end - 1)
+            ):
+                continue  # a lead-in only carries on a quotation in the same paragraph
             speaker = ResolvedSpeaker(
                 prev.speaker_start or 0,
                 prev.speaker_end or 0,
@@ -417,7 +431,7 @@ class _ArticleRun(HeadlineRules):
                 # “A,” she said. ¶ “B.”: the quotation goes on in the next paragraph; PolNeAR
                 # keeps one record whose pieces are the quotations
                 n = self.quotes.index(prev)
-                pieces = (*(prev.spans or ((prev.start, prev.end),)), (mark.start, mark.end))
+                pieces = (*(prev.spans or ((prev.start, prev.end),)), (lead, mark.end))
                 self.quotes[n] = replace(
                     prev, end=mark.end, text=self.text[prev.start : mark.end], spans=pieces
                 )
@@ -439,11 +453,54 @@ class _ArticleRun(HeadlineRules):
             self.used_marks.add(i)
             by_start = sorted(self.quotes, key=lambda q: q.start)
 
+    def _lead_in(self, mark: MarkSpan) -> int | None:
+        """Where a sentence starts whose few words lead into a quotation that ends it:
+        "“A,” said Ames. Lee “never listened. He never will.”" (the second piece starts at
+        "Lee"); None when the quotation is not such a sentence's end."""
+        span = self.doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sentence = span[0].sent
+        start = sentence.start_char
+        lead = self.text[start : mark.start]
+        tail = self.text[mark.end : span[-1].sent.end_char]
+        if not lead.strip() or "\n" in lead or len(lead.split()) > 6 or tail.strip(" .,;\n"):
+            return None
+        if any(m.start < mark.start and m.end > start for m in self.marks if m is not mark):
+            return None
+        if lead.rstrip()[-1:] in (",", ":") and any(
+            t.pos_ == "VERB" for t in sentence if t.idx < mark.start
+        ):
+            return None  # "Lee shot back, “…”": a report of its own, whatever the verb
+        return start + len(lead) - len(lead.lstrip())
+
+    def _quotation_host(self, prev: Quote, previous: list[Quote]) -> Quote:
+        """The quotation a report made in the same sentence hangs on: in "“A,” said Ames,
+        who noted that C. “B.”", B goes on from A, not from the note."""
+        if prev.kind in ("direct", "partial") or prev.cue_start is None:
+            return prev
+        sentence = self._sentence_at(prev.cue_start)
+        hosts = [
+            q
+            for q in previous
+            if q.kind == "direct"
+            and q.end <= prev.start
+            and q.cue_start is not None
+            and self._sentence_at(q.cue_start) == sentence
+        ]
+        return hosts[-1] if hosts else prev
+
+    def _sentence_at(self, position: int) -> int:
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        return span.sent.start if span is not None else -1
+
     def _starts_sentence(self, mark: MarkSpan) -> bool:
         before = self.text[: mark.start].rstrip()
         return not before or before[-1] in '.!?:”"\n' or self.text[mark.start - 1] == "\n"
 
     def _cue_between(self, start: int, end: int, skip: int | None) -> Iterable[bool]:
+        """Speech verbs between two offsets, other than the cue at ``skip`` and the verbs
+        that hang on it ("“A,” she said, speaking on condition of anonymity. “B.”")."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             return []
@@ -453,18 +510,12 @@ class _ArticleRun(HeadlineRules):
             if t.pos_ == "VERB"
             and self.lexicon.classify(t.lemma_) == "speech"
             and t.idx != skip
+            and not (t.dep_ == "advcl" and t.head.idx == skip)
             and not any(m.start <= t.idx < m.end for m in self.marks)
         )
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
-_QUESTION_OPENERS = {"if", "whether", "what", "who", "whom", "which", "when", "where", "why", "how"}
-
-
-def _opens_question(content: str) -> bool:
-    """Whether reported content is an embedded question ("if …", "whether …", "what …")."""
-    first = re.match(r"\W*(\w+)", content)
-    return first is not None and first.group(1).lower() in _QUESTION_OPENERS
 
 
 def _covers_own_source(quote: Quote) -> bool:
@@ -479,6 +530,42 @@ def _covers_own_source(quote: Quote) -> bool:
         if p is not None
         for a, b in pieces
     )
+
+
+def _unshared_pieces(quotes: list[Quote]) -> list[Quote]:
+    """A later piece of a quote that another quote, with a cue of its own, also holds is
+    that quote's: “A,” she said. “B,” he said (not “A … B” for her and “B” for him)."""
+    out: list[Quote] = []
+    for quote in quotes:
+        if not quote.spans or quote.kind != "direct":
+            out.append(quote)
+            continue
+        claimed = [
+            (a, b)
+            for other in quotes
+            if other is not quote
+            and other.kind == "direct"
+            and other.cue_start is not None
+            and other.cue_start != quote.cue_start
+            for a, b in other.spans or ((other.start, other.end),)
+        ]
+        pieces = [quote.spans[0]] + [
+            (a, b) for a, b in quote.spans[1:] if not any(x < b and a < y for x, y in claimed)
+        ]
+        if len(pieces) == len(quote.spans):
+            out.append(quote)
+            continue
+        start, end = pieces[0][0], pieces[-1][1]
+        out.append(
+            replace(
+                quote,
+                start=start,
+                end=end,
+                text=quote.text[start - quote.start : end - quote.start],
+                spans=tuple(pieces) if len(pieces) > 1 else (),
+            )
+        )
+    return out
 
 
 def _inside(quote: Quote, other: Quote) -> bool:

@@ -24,24 +24,31 @@ class HeadlineRules(ContentRules):
 
     def _labelled(self, headline_end: int) -> None:
         """Paragraphs led by a speaker label: "FALLIN: Well, I think …", "Roger Stone: Don't …"."""
+        recurring = self._recurring_labels()
         for a, b in self.paragraphs:
             if a < headline_end:
                 continue
             if a == self.paragraphs[0][0] and self._headline_prefix(a, b):
                 continue
-            m = LABEL.match(self.text, a, b)
+            m = self._label_at(a, b)
             if not m:
                 continue
             label = m.group("s")
             if label.lower().strip(" .") in NOT_LABELS or any(ch.isdigit() for ch in label):
                 continue
             span = self.doc.char_span(m.start("s"), m.end("s"), alignment_mode="expand")
-            if span is None or not (
+            if span is None:
+                continue
+            # a transcript names each speaker again and again ("NORA VALE: …" then "VALE: …");
+            # a kicker or a one-off label must look like a name to the parser
+            turn = _surname(label) in recurring
+            if not turn and not (
                 label.isupper() or all(t.pos_ == "PROPN" for t in span) or span.ents
             ):
                 continue
             if (
-                label.isupper()
+                not turn
+                and label.isupper()
                 and " " in label.strip()
                 and not any(e.label_ in ("PERSON", "ORG") for e in span.ents)
             ):
@@ -49,6 +56,9 @@ class HeadlineRules(ContentRules):
             c_start, c_end = self._trim(m.start("c"), b)
             if c_end - c_start < 8:
                 continue
+            words = self.doc.char_span(c_start, c_end, alignment_mode="expand")
+            if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):
+                continue  # "Iowa: Ann Lee, Bo Ray, …", "Twitter: @name": a list, not a turn
             resolved = self.resolver.resolve(span)
             colon = m.start("colon")
             kind: QuoteKind = "headline" if a == self.paragraphs[0][0] else "direct"
@@ -62,6 +72,45 @@ class HeadlineRules(ContentRules):
                 basis="headline" if kind == "headline" else None,
             )
             self.used_marks.update(self._marks_in(c_start, c_end))
+
+    def _named_quotations(self) -> None:
+        """A quotation introduced by its speaker's name and a colon inside a paragraph:
+        "Turnout fell again - Ada Pell: “The young stayed home.”", "Sen. Rob Gale (D-Ore.):"…"."""
+        for i, mark in enumerate(self.marks):
+            if i in self.used_marks or i in self.question_marks or not self._sentence_like(mark):
+                continue
+            a, _ = self.paragraphs[self._paragraph_index(mark.start)]
+            m = _NAMED.search(self.text, a, mark.start)
+            if m is None or m.group("s").lower().strip(" .") in NOT_LABELS:
+                continue
+            span = self.doc.char_span(m.start("s"), m.end("s"), alignment_mode="expand")
+            if span is None or not (
+                all(t.pos_ == "PROPN" or t.lower_ == "and" for t in span)
+                or any(e.label_ in ("PERSON", "ORG") for e in span.ents)
+            ):
+                continue
+            colon = m.start("colon")
+            cue = Cue(":", "speech", colon, colon + 1, span.root)
+            self._add(mark.start, mark.end, "direct", cue, self.resolver.resolve(span))
+            self.used_marks.add(i)
+
+    def _label_at(self, a: int, b: int) -> re.Match[str] | None:
+        """The speaker label leading paragraph ``a``..``b``, also inside a quotation that opens
+        the paragraph (a transcript quoted whole: "“VALE: Well, …")."""
+        m = LABEL.match(self.text, a, b)
+        if m is None and self.text[a : a + 1] in ('"', "“"):
+            m = LABEL.match(self.text, a + 1, b)
+        return m
+
+    def _recurring_labels(self) -> set[str]:
+        """Last words of the labels that lead two or more paragraphs: the speakers' turns."""
+        seen: dict[str, int] = {}
+        for a, b in self.paragraphs[1:]:
+            m = self._label_at(a, b)
+            if m and m.group("s").lower().strip(" .") not in NOT_LABELS:
+                key = _surname(m.group("s"))
+                seen[key] = seen.get(key, 0) + 1
+        return {key for key, n in seen.items() if n >= 2}
 
     def _headline_prefix(self, a: int, b: int) -> bool:
         """A headline led by its source: "Clinton camp: Rival's plan threatens security",
@@ -174,3 +223,19 @@ class HeadlineRules(ContentRules):
         for i in self._marks_in(c_start, c_end):
             self.used_marks.add(i)
         return b
+
+
+_NAME_WORD = r"[A-Z][\w’'.-]*"
+# a name (or two joined by "and") and a colon right before a quotation, after the start of
+# the paragraph, a dash or an ellipsis; a parenthesis may follow the name ("(R-Ohio)")
+_NAMED = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[-–—…]\s)|(?<=\.\.\.\s))[ \t]*"
+    rf"(?P<s>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+    rf"(?:[ \t]+and[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})?)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?P<colon>:)[ \t\xa0]*\Z"
+)
+
+
+def _surname(label: str) -> str:
+    """The last word of a speaker label, the one a transcript repeats: "NORA VALE" -> "vale"."""
+    return label.split()[-1].strip(".").lower()

@@ -18,9 +18,10 @@ _PAIRS: dict[str, str] = {
     "„": "“”",  # „ “ German style
     "«": "»",
     "‹": "›",
-    '"': '"',
+    '"': '"”',  # a straight quotation closed by a curly one: keyboards mix the styles
     "‘": "’",
     "'": "'",
+    "''": "",  # two apostrophes: closed only by two apostrophes (see scan_paragraph)
 }
 _SINGLE = "‘'’"
 _ALL_MARKS = "“”„«»‹›\"‘’'"
@@ -83,11 +84,24 @@ def scan_paragraph(text: str, start: int, end: int) -> list[MarkSpan]:
     spans: list[MarkSpan] = []
     open_at: int | None = None
     opener = ""
+    nested_straight = False  # a straight quotation opened inside a curly one
     i = start
     while i < end:
         ch = text[i]
         if ch not in _ALL_MARKS:
             i += 1
+            continue
+        if text.startswith("''", i) and opener in ("", "''"):
+            # two apostrophes stand for one double mark (''Yes,'' she said); a third one
+            # closes a single quotation nested at the edge (''I said 'no.''')
+            width = 3 if text.startswith("'''", i) else 2
+            if open_at is None:
+                if i + width < end and not text[i + width].isspace():
+                    open_at, opener = i, "''"
+            elif not text[i - 1].isspace():
+                spans.append(MarkSpan(open_at, i + width))
+                open_at, opener = None, ""
+            i += width
             continue
         if open_at is None:
             if ch in "”»›":
@@ -102,6 +116,18 @@ def scan_paragraph(text: str, start: int, end: int) -> list[MarkSpan]:
             i += 1
             continue
         closers = _PAIRS[opener]
+        if opener == "“" and ch == '"':
+            # “A," she said. "B.”: a straight mark can close a curly quotation, unless it
+            # closes a straight quotation nested inside it (“They called it "fake," she said.”)
+            if nested_straight:
+                nested_straight = False
+            elif _closes_after_punctuation(text, i, end):
+                spans.append(MarkSpan(open_at, i + 1))
+                open_at, opener = None, ""
+            elif _can_open_double(text, i) and (i == start or text[i - 1].isspace()):
+                nested_straight = True
+            i += 1
+            continue
         if ch in closers:
             if opener in _SINGLE and not _can_close_single(text, i):
                 i += 1
@@ -113,7 +139,8 @@ def scan_paragraph(text: str, start: int, end: int) -> list[MarkSpan]:
                 i += 1
                 continue
             spans.append(MarkSpan(open_at, i + 1))
-            open_at = None
+            open_at, opener = None, ""
+            nested_straight = False
         elif opener not in _SINGLE and ch == opener and ch in "“«":
             # the same opening mark again before a close: the first quote was left open
             spans.append(MarkSpan(open_at, _trim_end(text, open_at, i), open_end=True))
@@ -128,6 +155,12 @@ def scan_paragraph(text: str, start: int, end: int) -> list[MarkSpan]:
             return spans
         spans.append(MarkSpan(open_at, _trim_end(text, open_at, end), open_end=True))
     return spans
+
+
+def _closes_after_punctuation(text: str, i: int, end: int) -> bool:
+    """Whether the mark at ``i`` follows closing punctuation and ends the words: ``,"`` ``."``."""
+    after = text[i + 1] if i + 1 < end else " "
+    return i > 0 and text[i - 1] in ",.?!…" and (after.isspace() or after in ")]")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
