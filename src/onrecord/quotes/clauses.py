@@ -55,6 +55,10 @@ class ClauseRules:
             if cls:
                 return Cue("according to", cls, token.idx, doc[token.i + 1].idx + 2, token)
             return None
+        if token.pos_ == "NOUN" and token.dep_ != "ROOT":
+            return self._noun_cue(token)
+        if token.pos_ == "ADJ":
+            return self._adjective_cue(token)
         if token.pos_ not in ("VERB",) and not (
             token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
         ):
@@ -83,6 +87,46 @@ class ClauseRules:
                 return None
             cls = "thought"  # an unlisted verb with a finite "that" clause: a stance
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    def _noun_cue(self, token: Token) -> Cue | None:
+        """A noun that reports a stance with the preposition that opens its content:
+        "her support for the deal", "attacks on the press", "calls for a ban"."""
+        nxt = token.i + 1
+        if nxt >= len(token.doc):
+            return None
+        prep = token.doc[nxt]
+        if prep.dep_ != "prep" or prep.head.i != token.i:
+            return None
+        if not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return None
+        phrase = (token.lemma_.lower(), prep.lower_)
+        cls = self.lexicon.phrases.get(phrase)
+        if cls is None or phrase not in self.lexicon.noun_phrases:
+            return None
+        return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)
+
+    def _adjective_cue(self, token: Token) -> Cue | None:
+        """A predicative adjective of stance with its complement: "voters are confident
+        that …", "she is eager to …", "Republicans were skeptical of the plan"."""
+        if token.dep_ not in ("acomp", "oprd") or token.head.pos_ not in ("AUX", "VERB"):
+            return None
+        lemma = token.lower_
+        if self.lexicon.classify(lemma) is None or lemma not in self.lexicon.adjectives:
+            return None
+        complement = any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.i == token.i + 1)
+            for c in token.children
+        )
+        if not complement:
+            return None
+        for child in token.children:
+            if child.dep_ == "prep" and child.i == token.i + 1:
+                phrase = (lemma, child.lower_)
+                if phrase in self.lexicon.phrases:
+                    cls = self.lexicon.phrases[phrase]
+                    return Cue(" ".join(phrase), cls, token.idx, child.idx + len(child), token)
+        cls = self.lexicon.classify(lemma)
+        return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
 
     def _lemma(self, token: Token) -> str:
         """The token's lemma, or the lexicon's word it is a regular form of when the
@@ -124,6 +168,9 @@ class ClauseRules:
                     # hangs the participle on the content; it shares the cue's subject
                     head = head.head
                 verb = head
+                continue
+            if verb.dep_ in ("acomp", "oprd") and verb.head.pos_ in ("AUX", "VERB"):
+                verb = verb.head  # "voters are confident that …": the copula's subject
                 continue
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
