@@ -86,6 +86,12 @@ class ClauseRules:
             if not _takes_finite_clause(token):
                 return None
             cls = "thought"  # an unlisted verb with a finite "that" clause: a stance
+        elif (
+            cls != "speech"
+            and lemma not in self.lexicon.object_content
+            and not _has_clause(token)
+        ):
+            return None  # "found a new sponsor", "knows the area": no belief nor finding
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
     def _noun_cue(self, token: Token) -> Cue | None:
@@ -355,6 +361,24 @@ class ClauseRules:
 
 # verbs that take a finite clause without reporting anyone's words or mind
 _NOT_STANCE = {"be", "make", "have", "do", "get", "ensure", "mean", "see", "hear", "seem"}
+
+
+def _has_clause(token: Token) -> bool:
+    """Whether a verb has a clause, an infinitive or a predicate as complement ("found that
+    …", "wants to run", "found him guilty", "sees him as a threat"), or is itself the
+    parenthetical of one ("…, he thinks.")."""
+    if token.dep_ in ("parataxis",) or (token.dep_ == "ccomp" and token.head.i < token.i):
+        return True
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and child.i > token.i:
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" for m in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return True
+        if child.dep_ in ("ccomp",) and child.i < token.i:
+            return True  # "The plan will fail, experts believe."
+    return False
 
 
 def _takes_finite_clause(token: Token) -> bool:
