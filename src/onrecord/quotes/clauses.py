@@ -87,9 +87,7 @@ class ClauseRules:
                 return None
             cls = "thought"  # an unlisted verb with a finite "that" clause: a stance
         elif (
-            cls != "speech"
-            and lemma not in self.lexicon.object_content
-            and not _has_clause(token)
+            cls != "speech" and lemma not in self.lexicon.object_content and not _has_clause(token)
         ):
             return None  # "found a new sponsor", "knows the area": no belief nor finding
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
