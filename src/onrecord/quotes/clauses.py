@@ -335,9 +335,17 @@ class ClauseRules:
         non-content dependents, without a sentence-final full stop."""
         own = {token.i}
         handed_on = len(token.doc)  # where a later cue takes over the clause
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
         for child in token.children:
             if child.dep_ in CONTENT_DEPS or child.dep_ in ("xcomp", "dobj", "conj", "cc"):
                 continue
+            if (
+                token.dep_ == "parataxis"
+                and subject is not None
+                and child.i < subject.i
+                and token.head.i > token.i
+            ):
+                continue  # "At times, aides said, the talks stalled": the opening is content
             if child.i > handed_on:
                 break
             if child.is_space or (child.i > token.i and child.text in (".", "!", "?")):
