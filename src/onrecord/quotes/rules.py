@@ -33,6 +33,15 @@ XCOMP_CUES = {
     "demand",
     "insist",
     "claim",
+    # a gerund is what was reported: "reported spending $1 million", "denied meeting him"
+    "report",
+    "deny",
+    "admit",
+    "recall",
+    "suggest",
+    "recommend",
+    "acknowledge",
+    "mention",
 }
 # cues whose direct object is the person addressed, not what was said
 ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
