@@ -234,14 +234,10 @@ class ClauseRules:
                 None if subject is None or self._in_quotation(subject.idx, token.idx) else subject
             )
         if subject is None:
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                objs = [c for c in agent.children if c.dep_ == "pobj"]
-                if objs:
-                    return self.resolver.resolve(self._speaker_span(objs[0]))
-            return None
+            return self._agent_of(token)
         if subject.dep_ == "nsubjpass" and cue.lemma not in ("quote",):
-            return None
+            # "The plan was criticized by the mayor": the agent spoke, not the subject
+            return self._agent_of(token)
         if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
             # "O'Malley, who noted that …": written "who", said by the noun it refers to
             antecedent = self.resolver.resolve(self._speaker_span(subject.head.head))
@@ -254,6 +250,15 @@ class ClauseRules:
                 antecedent.basis,
             )
         return self.resolver.resolve(self._speaker_span(subject, token))
+
+    def _agent_of(self, token: Token) -> ResolvedSpeaker | None:
+        """The speaker named by a passive cue's "by …" phrase, or None."""
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            objs = [c for c in agent.children if c.dep_ == "pobj"]
+            if objs:
+                return self.resolver.resolve(self._speaker_span(objs[0]))
+        return None
 
     def _in_dateline(self, token: Token) -> bool:
         """Whether the token lies in a dateline that opens its sentence ("LONDON — ")."""
