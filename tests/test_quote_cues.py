@@ -90,6 +90,51 @@ CASES = [
 ]
 
 
+SPEECH_CASES = [
+    pytest.param(
+        "The merger was first reported by a regional newspaper.",
+        ("report", "speech", "The merger", "a regional newspaper"),
+        id="passive-with-agent",
+    ),
+    pytest.param(
+        "The bank reported losing two million dollars in the first quarter.",
+        ("report", "speech", "losing two million dollars in the first quarter", "The bank"),
+        id="report-gerund",
+    ),
+    pytest.param(
+        "The ministry did not respond to requests for comment.",
+        ("respond to", "speech", "requests for comment", "The ministry"),
+        id="respond-to-object",
+    ),
+    pytest.param(
+        "Several economists agreed with the forecast.",
+        ("agree with", "speech", "the forecast", "Several economists"),
+        id="agree-with-object",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEECH_CASES)
+def test_speech_cue_and_content(speech: QuoteExtractor, text: str, expected) -> None:
+    assert found(speech, text) == [expected]
+
+
+def test_parenthetical_cue_leaves_the_opening_to_the_content(speech: QuoteExtractor) -> None:
+    text = (
+        "At times last winter, people close to the governor said, the mere mention of "
+        "the budget could make him angry."
+    )
+    result = speech(Article(text=text, source="test"))
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    pieces = [text[a:b] for a, b in quote.spans]
+    assert pieces == [
+        "At times last winter",
+        "the mere mention of the budget could make him angry",
+    ]
+    assert quote.speaker_text == "people close to the governor"
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_cue_and_content(everything: QuoteExtractor, text: str, expected) -> None:
     assert found(everything, text) == [expected]
