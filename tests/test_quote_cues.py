@@ -38,6 +38,7 @@ def test_lexicon_marks_noun_and_adjective_cues() -> None:
     assert lexicon.phrases[("unhappy", "with")] == "thought"
     # a verb phrase is no noun cue, a verb no adjective
     assert ("point", "to") not in lexicon.noun_phrases
+    assert "assertion" in lexicon.noun_words  # "the assertion that …"
     assert "say" not in lexicon.adjectives
 
 
@@ -133,6 +134,11 @@ def test_parenthetical_cue_leaves_the_opening_to_the_content(speech: QuoteExtrac
         "the mere mention of the budget could make him angry",
     ]
     assert quote.speaker_text == "people close to the governor"
+
+
+def test_noun_of_belief_with_that_clause(everything: QuoteExtractor) -> None:
+    text = "There is a widespread belief that the economy is weak."
+    assert found(everything, text) == [("belief", "thought", "that the economy is weak", None)]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

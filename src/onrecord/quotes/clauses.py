@@ -94,10 +94,22 @@ class ClauseRules:
 
     def _noun_cue(self, token: Token) -> Cue | None:
         """A noun that reports a stance with the preposition that opens its content:
-        "her support for the deal", "attacks on the press", "calls for a ban"."""
+        "her support for the deal", "attacks on the press", "calls for a ban"; or a noun
+        of saying or thinking with its "that" clause: "the claim that the vote was rigged"."""
         nxt = token.i + 1
         if nxt >= len(token.doc):
             return None
+        lemma = token.lemma_.lower()
+        if lemma in self.lexicon.noun_words:
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")), None)
+            if (
+                clause is not None
+                and clause.i > token.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                and clause.left_edge.i == token.i + 1
+            ):
+                cls = self.lexicon.classify(lemma)
+                return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
         prep = token.doc[nxt]
         if prep.dep_ != "prep" or prep.head.i != token.i:
             return None

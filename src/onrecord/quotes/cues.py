@@ -20,6 +20,7 @@ class CueLexicon:
     object_content: frozenset[str] = frozenset()  # cues whose noun-phrase object is content
     noun_phrases: frozenset[tuple[str, ...]] = frozenset()  # "support for": a noun cue
     adjectives: frozenset[str] = frozenset()  # "confident", "skeptical": predicative cues
+    noun_words: frozenset[str] = frozenset()  # "claim", "assertion": nouns with a "that" clause
 
     def classify(self, lemma: str) -> CueClass | None:
         """Return the class of a single-word cue lemma, or None when it is not a cue."""
@@ -35,6 +36,7 @@ def load_cues() -> CueLexicon:
     object_content: set[str] = set()
     noun_phrases: set[tuple[str, ...]] = set()
     adjectives: set[str] = set()
+    noun_words: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
             continue
@@ -45,7 +47,10 @@ def load_cues() -> CueLexicon:
             raise ValueError(f"cues.tsv: unknown class {cls!r} for {cue!r}")
         parts = tuple(cue.strip().lower().split())
         if "noun" in rest[1:]:
-            noun_phrases.add(parts)
+            if len(parts) == 1:
+                noun_words.add(parts[0])
+            else:
+                noun_phrases.add(parts)
         if "adjective" in rest[1:]:
             adjectives.add(parts[0])
         if len(parts) == 1:
@@ -58,4 +63,5 @@ def load_cues() -> CueLexicon:
         frozenset(object_content),
         frozenset(noun_phrases),
         frozenset(adjectives),
+        frozenset(noun_words),
     )

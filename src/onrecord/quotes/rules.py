@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from onrecord.model import CueClass
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CONTENT_DEPS = ("ccomp",)
+CONTENT_DEPS = ("ccomp", "acl")  # acl: "the claim that …" of a noun cue
 XCOMP_CUES = {
     "urge",
     "promise",
