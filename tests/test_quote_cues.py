@@ -136,6 +136,13 @@ def test_parenthetical_cue_leaves_the_opening_to_the_content(speech: QuoteExtrac
     assert quote.speaker_text == "people close to the governor"
 
 
+def test_noun_cue_speaker_is_the_subject_of_its_verb(speech: QuoteExtractor) -> None:
+    text = "The campaign issued a statement that the senator had recovered."
+    assert found(speech, text) == [
+        ("statement", "speech", "that the senator had recovered", "The campaign")
+    ]
+
+
 def test_noun_of_belief_with_that_clause(everything: QuoteExtractor) -> None:
     text = "There is a widespread belief that the economy is weak."
     assert found(everything, text) == [("belief", "thought", "that the economy is weak", None)]

@@ -230,6 +230,15 @@ class ClauseRules:
             if objs:
                 return self.resolver.resolve(self._speaker_span(objs[0]))
             return None
+        if token.pos_ == "NOUN" and token.dep_ != "ROOT":
+            # "her claim that …": the possessor; "issued a statement that …", "renewed
+            # calls for …": the subject of the verb whose object the noun is
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None and token.dep_ == "dobj":
+                owner = self._subject_of(token.head)
+            if owner is None:
+                return None
+            return self.resolver.resolve(self._speaker_span(owner, token))
         subject = self._subject_of(token)
         if subject is not None and (
             self._in_dateline(subject) or subject.ent_type_ in ("DATE", "TIME")
