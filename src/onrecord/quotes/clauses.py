@@ -55,6 +55,10 @@ class ClauseRules:
             if cls:
                 return Cue("according to", cls, token.idx, doc[token.i + 1].idx + 2, token)
             return None
+        if token.pos_ == "NOUN" and token.dep_ != "ROOT":
+            return self._noun_cue(token)
+        if token.pos_ == "ADJ":
+            return self._adjective_cue(token)
         if token.pos_ not in ("VERB",) and not (
             token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
         ):
@@ -82,7 +86,63 @@ class ClauseRules:
             if not _takes_finite_clause(token):
                 return None
             cls = "thought"  # an unlisted verb with a finite "that" clause: a stance
+        elif (
+            cls != "speech" and lemma not in self.lexicon.object_content and not _has_clause(token)
+        ):
+            return None  # "found a new sponsor", "knows the area": no belief nor finding
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    def _noun_cue(self, token: Token) -> Cue | None:
+        """A noun that reports a stance with the preposition that opens its content:
+        "her support for the deal", "attacks on the press", "calls for a ban"; or a noun
+        of saying or thinking with its "that" clause: "the claim that the vote was rigged"."""
+        nxt = token.i + 1
+        if nxt >= len(token.doc):
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in self.lexicon.noun_words:
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")), None)
+            if (
+                clause is not None
+                and clause.i > token.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                and clause.left_edge.i == token.i + 1
+            ):
+                cls = self.lexicon.classify(lemma)
+                return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+        prep = token.doc[nxt]
+        if prep.dep_ != "prep" or prep.head.i != token.i:
+            return None
+        if not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return None
+        phrase = (token.lemma_.lower(), prep.lower_)
+        cls = self.lexicon.phrases.get(phrase)
+        if cls is None or phrase not in self.lexicon.noun_phrases:
+            return None
+        return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)
+
+    def _adjective_cue(self, token: Token) -> Cue | None:
+        """A predicative adjective of stance with its complement: "voters are confident
+        that …", "she is eager to …", "Republicans were skeptical of the plan"."""
+        if token.dep_ not in ("acomp", "oprd") or token.head.pos_ not in ("AUX", "VERB"):
+            return None
+        lemma = token.lower_
+        if self.lexicon.classify(lemma) is None or lemma not in self.lexicon.adjectives:
+            return None
+        complement = any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.i == token.i + 1)
+            for c in token.children
+        )
+        if not complement:
+            return None
+        for child in token.children:
+            if child.dep_ == "prep" and child.i == token.i + 1:
+                phrase = (lemma, child.lower_)
+                if phrase in self.lexicon.phrases:
+                    cls = self.lexicon.phrases[phrase]
+                    return Cue(" ".join(phrase), cls, token.idx, child.idx + len(child), token)
+        cls = self.lexicon.classify(lemma)
+        return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
 
     def _lemma(self, token: Token) -> str:
         """The token's lemma, or the lexicon's word it is a regular form of when the
@@ -124,6 +184,9 @@ class ClauseRules:
                     # hangs the participle on the content; it shares the cue's subject
                     head = head.head
                 verb = head
+                continue
+            if verb.dep_ in ("acomp", "oprd") and verb.head.pos_ in ("AUX", "VERB"):
+                verb = verb.head  # "voters are confident that …": the copula's subject
                 continue
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
@@ -167,6 +230,15 @@ class ClauseRules:
             if objs:
                 return self.resolver.resolve(self._speaker_span(objs[0]))
             return None
+        if token.pos_ == "NOUN" and token.dep_ != "ROOT":
+            # "her claim that …": the possessor; "issued a statement that …", "renewed
+            # calls for …": the subject of the verb whose object the noun is
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None and token.dep_ == "dobj":
+                owner = self._subject_of(token.head)
+            if owner is None:
+                return None
+            return self.resolver.resolve(self._speaker_span(owner, token))
         subject = self._subject_of(token)
         if subject is not None and (
             self._in_dateline(subject) or subject.ent_type_ in ("DATE", "TIME")
@@ -183,14 +255,10 @@ class ClauseRules:
                 None if subject is None or self._in_quotation(subject.idx, token.idx) else subject
             )
         if subject is None:
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                objs = [c for c in agent.children if c.dep_ == "pobj"]
-                if objs:
-                    return self.resolver.resolve(self._speaker_span(objs[0]))
-            return None
+            return self._agent_of(token)
         if subject.dep_ == "nsubjpass" and cue.lemma not in ("quote",):
-            return None
+            # "The plan was criticized by the mayor": the agent spoke, not the subject
+            return self._agent_of(token)
         if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
             # "O'Malley, who noted that …": written "who", said by the noun it refers to
             antecedent = self.resolver.resolve(self._speaker_span(subject.head.head))
@@ -203,6 +271,15 @@ class ClauseRules:
                 antecedent.basis,
             )
         return self.resolver.resolve(self._speaker_span(subject, token))
+
+    def _agent_of(self, token: Token) -> ResolvedSpeaker | None:
+        """The speaker named by a passive cue's "by …" phrase, or None."""
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            objs = [c for c in agent.children if c.dep_ == "pobj"]
+            if objs:
+                return self.resolver.resolve(self._speaker_span(objs[0]))
+        return None
 
     def _in_dateline(self, token: Token) -> bool:
         """Whether the token lies in a dateline that opens its sentence ("LONDON — ")."""
@@ -284,9 +361,17 @@ class ClauseRules:
         non-content dependents, without a sentence-final full stop."""
         own = {token.i}
         handed_on = len(token.doc)  # where a later cue takes over the clause
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
         for child in token.children:
             if child.dep_ in CONTENT_DEPS or child.dep_ in ("xcomp", "dobj", "conj", "cc"):
                 continue
+            if (
+                token.dep_ == "parataxis"
+                and subject is not None
+                and child.i < subject.i
+                and token.head.i > token.i
+            ):
+                continue  # "At times, aides said, the talks stalled": the opening is content
             if child.i > handed_on:
                 break
             if child.is_space or (child.i > token.i and child.text in (".", "!", "?")):
@@ -308,6 +393,24 @@ class ClauseRules:
 
 # verbs that take a finite clause without reporting anyone's words or mind
 _NOT_STANCE = {"be", "make", "have", "do", "get", "ensure", "mean", "see", "hear", "seem"}
+
+
+def _has_clause(token: Token) -> bool:
+    """Whether a verb has a clause, an infinitive or a predicate as complement ("found that
+    …", "wants to run", "found him guilty", "sees him as a threat"), or is itself the
+    parenthetical of one ("…, he thinks.")."""
+    if token.dep_ in ("parataxis",) or (token.dep_ == "ccomp" and token.head.i < token.i):
+        return True
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and child.i > token.i:
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" for m in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return True
+        if child.dep_ in ("ccomp",) and child.i < token.i:
+            return True  # "The plan will fail, experts believe."
+    return False
 
 
 def _takes_finite_clause(token: Token) -> bool:

@@ -337,6 +337,13 @@ class ContentRules(ClauseRules):
                 for c in comps
                 if not (c.dep_ == "dobj" and c.lower_ in NOT_CONTENT and not predicative)
             ]
+        if (
+            not comps
+            and any(c.dep_ == "agent" for c in token.children)
+            and (cue.lemma in self.lexicon.object_content or cue.cls != "speech")
+        ):
+            # "The plan was criticized by the mayor": the passive subject is the content
+            comps = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not comps:
             return None
         comp = comps[0]

@@ -18,6 +18,9 @@ class CueLexicon:
     words: dict[str, CueClass]
     phrases: dict[tuple[str, ...], CueClass]
     object_content: frozenset[str] = frozenset()  # cues whose noun-phrase object is content
+    noun_phrases: frozenset[tuple[str, ...]] = frozenset()  # "support for": a noun cue
+    adjectives: frozenset[str] = frozenset()  # "confident", "skeptical": predicative cues
+    noun_words: frozenset[str] = frozenset()  # "claim", "assertion": nouns with a "that" clause
 
     def classify(self, lemma: str) -> CueClass | None:
         """Return the class of a single-word cue lemma, or None when it is not a cue."""
@@ -31,6 +34,9 @@ def load_cues() -> CueLexicon:
     words: dict[str, CueClass] = {}
     phrases: dict[tuple[str, ...], CueClass] = {}
     object_content: set[str] = set()
+    noun_phrases: set[tuple[str, ...]] = set()
+    adjectives: set[str] = set()
+    noun_words: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
             continue
@@ -40,8 +46,22 @@ def load_cues() -> CueLexicon:
         if cls not in ("speech", "thought", "finding"):
             raise ValueError(f"cues.tsv: unknown class {cls!r} for {cue!r}")
         parts = tuple(cue.strip().lower().split())
+        if "noun" in rest[1:]:
+            if len(parts) == 1:
+                noun_words.add(parts[0])
+            else:
+                noun_phrases.add(parts)
+        if "adjective" in rest[1:]:
+            adjectives.add(parts[0])
         if len(parts) == 1:
             words[parts[0]] = cls  # type: ignore[assignment]
         else:
             phrases[parts] = cls  # type: ignore[assignment]
-    return CueLexicon(words, phrases, frozenset(object_content))
+    return CueLexicon(
+        words,
+        phrases,
+        frozenset(object_content),
+        frozenset(noun_phrases),
+        frozenset(adjectives),
+        frozenset(noun_words),
+    )

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from onrecord.model import CueClass
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CONTENT_DEPS = ("ccomp",)
+CONTENT_DEPS = ("ccomp", "acl")  # acl: "the claim that …" of a noun cue
 XCOMP_CUES = {
     "urge",
     "promise",
@@ -33,6 +33,15 @@ XCOMP_CUES = {
     "demand",
     "insist",
     "claim",
+    # a gerund is what was reported: "reported spending $1 million", "denied meeting him"
+    "report",
+    "deny",
+    "admit",
+    "recall",
+    "suggest",
+    "recommend",
+    "acknowledge",
+    "mention",
 }
 # cues whose direct object is the person addressed, not what was said
 ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
