@@ -53,10 +53,22 @@ def cue_forms(speech_only: bool = False) -> frozenset[str]:
     return frozenset(forms)
 
 
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’'](?=[^\W\d_])")
+_TITLE_CASE_WORDS = 0.6  # a line this capitalised is a heading: its cue words count
+
+
 def _needed(sentence: str, forms: frozenset[str]) -> bool:
-    if any(ch in _MARKS for ch in sentence) or _LABEL.match(sentence):
+    # an apostrophe inside a word ("Smith’s", "don’t") is no quotation mark
+    marks = _APOSTROPHE.sub("", sentence)
+    if any(ch in _MARKS for ch in marks) or _LABEL.match(sentence):
         return True
-    return any(word.lower() in forms for word in _WORD.findall(sentence))
+    words = _WORD.findall(sentence)
+    heading = len(words) > 1 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_WORDS * len(words)
+    # a capitalised cue form inside a sentence is a name ("United States", "the Post"),
+    # not the verb, unless it opens the sentence or the line is a heading
+    return any(
+        w.lower() in forms and (w.islower() or i == 0 or heading) for i, w in enumerate(words)
+    )
 
 
 _ABBREVIATIONS = {
@@ -123,15 +135,10 @@ def _false_boundary(text: str, at: int) -> bool:
     return stem.lower() in _ABBREVIATIONS or len(stem) == 1 or "." in stem
 
 
-def blank_unneeded(
-    text: str, speech_only: bool = False, keep_first_line: bool = True
-) -> tuple[str, float]:
-    """Return the text with the sentences that need no parsing blanked, and the share kept."""
-    forms = cue_forms(speech_only)
-    chars = list(text)
-    kept = 0
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each non-blank sentence, as the pre-filter splits them."""
+    spans = []
     start = 0
-    first = True
     boundaries = [
         b
         for b in _SENTENCE_END.finditer(text)
@@ -139,16 +146,92 @@ def blank_unneeded(
     ]
     for boundary in [*boundaries, None]:
         end = boundary.start() if boundary else len(text)
-        sentence = text[start:end]
-        if sentence.strip():
-            if (first and keep_first_line) or _needed(sentence, forms):
-                kept += len(sentence)
-            else:
-                for i in range(start, end):
-                    if chars[i] not in "\n\r":
-                        chars[i] = " "
-            first = False
+        if text[start:end].strip():
+            spans.append((start, end))
         start = boundary.end() if boundary else len(text)
         if boundary is not None and "\n" in boundary.group(0):
             start = boundary.start() + 1
-    return "".join(chars), (kept / len(text) if text else 1.0)
+    return spans
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?")
+_FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*\s+([A-Z][\w’'-]+)")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _name_words(sentence: str) -> set[str]:
+    """Capitalised words after the sentence's first word (what may be a name)."""
+    return {m.group(0) for m in _CAPITALISED.finditer(sentence) if m.start() > 0}
+
+
+def _role_groups(sentence: str) -> set[str]:
+    from onrecord.speakers import load_role_nouns
+
+    roles = load_role_nouns()
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    found = {roles[w] for w in words if w in roles}
+    found |= {roles[w.rstrip("s")] for w in words if w.rstrip("s") in roles}
+    found |= {roles[f"{a} {b}"] for a, b in zip(words, words[1:], strict=False) if f"{a} {b}" in roles}
+    return found
+
+
+def _keep_for_speakers(text: str, spans: list[tuple[int, int]], kept: list[bool]) -> list[bool]:
+    """Also keep the blanked sentences that speaker resolution may need."""
+    out = list(kept)
+    sentences = [text[s:e] for s, e in spans]
+    names = [_name_words(s) for s in sentences]
+    # surnames: the first full name ending in a word a kept sentence uses
+    used = set().union(*(n for n, k in zip(names, kept, strict=True) if k)) if any(kept) else set()
+    defined: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        surnames = {m.group(1) for m in _FULL_NAME.finditer(sentence)}
+        if not kept[i] and (surnames & used) - defined:
+            out[i] = True
+        defined |= surnames
+    # role nouns: the last sentence before that names someone with the same role
+    groups = [_role_groups(s) for s in sentences]
+    for i in range(len(sentences)):
+        if not kept[i] or not groups[i]:
+            continue
+        wanted = set(groups[i])
+        for j in range(i - 1, -1, -1):
+            hit = wanted & groups[j]
+            if hit and names[j]:
+                if not kept[j]:
+                    out[j] = True
+                wanted -= hit
+                if not wanted:
+                    break
+    # pronouns: blanked sentences naming someone since the last kept sentence
+    for i in range(len(sentences)):
+        if not kept[i] or not _PRONOUN.search(sentences[i]):
+            continue
+        for j in range(i - 1, -1, -1):
+            if kept[j]:
+                break
+            if names[j]:
+                out[j] = True
+    return out
+
+
+def blank_unneeded(
+    text: str, speech_only: bool = False, keep_first_line: bool = True, speakers: bool = True
+) -> tuple[str, float]:
+    """Return the text with the sentences that need no parsing blanked, and the share kept."""
+    forms = cue_forms(speech_only)
+    spans = _sentences(text)
+    kept = [_needed(text[s:e], forms) for s, e in spans]
+    if kept and keep_first_line:
+        kept[0] = True
+    if speakers:
+        kept = _keep_for_speakers(text, spans, kept)
+    chars = list(text)
+    share = 0
+    for (start, end), keep in zip(spans, kept, strict=True):
+        if keep:
+            share += end - start
+            continue
+        for i in range(start, end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars), (share / len(text) if text else 1.0)
