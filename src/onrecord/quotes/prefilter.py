@@ -62,13 +62,34 @@ def _needed(sentence: str, forms: frozenset[str]) -> bool:
     marks = _APOSTROPHE.sub("", sentence)
     if any(ch in _MARKS for ch in marks) or _LABEL.match(sentence):
         return True
-    words = _WORD.findall(sentence)
+    matches = list(_WORD.finditer(sentence))
+    words = [m.group(0) for m in matches]
     heading = len(words) > 1 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_WORDS * len(words)
+
+    def noun_before(i: int) -> bool:
+        # only the word right before, with nothing but spaces between ("as of 2005, says")
+        before = matches[i - 1]
+        between = sentence[before.end() : matches[i].start()]
+        return between.isspace() and before.group(0).lower() in _NOUN_BEFORE
+
     # a capitalised cue form inside a sentence is a name ("United States", "the Post"),
-    # not the verb, unless it opens the sentence or the line is a heading
+    # not the verb, unless it opens the sentence or the line is a heading; after a
+    # determiner or a preposition it is a noun ("the state", "his remarks")
     return any(
-        w.lower() in forms and (w.islower() or i == 0 or heading) for i, w in enumerate(words)
+        w.lower() in forms
+        and (w.islower() or i == 0 or heading)
+        and (i == 0 or w.endswith("ing") or not noun_before(i))
+        for i, w in enumerate(words)
     )
+
+
+#: Words after which a cue form is a noun ("the state", "his remarks", "of claims"): a
+#: determiner, a possessive or a preposition (an "-ing" form after one is still a verb:
+#: "by saying").
+_NOUN_BEFORE = frozenset(
+    "the a an this that these those his her its their our my your whose every each "
+    "of in on for with from at about into over under among between against during".split()
+)
 
 
 _ABBREVIATIONS = {
@@ -156,12 +177,38 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 _CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?")
 _FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*\s+([A-Z][\w’'-]+)")
+_LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z]+(?![\w/@-])")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
-def _name_words(sentence: str) -> set[str]:
-    """Capitalised words after the sentence's first word (what may be a name)."""
-    return {m.group(0) for m in _CAPITALISED.finditer(sentence) if m.start() > 0}
+def _name_words(sentence: str, common: set[str]) -> set[str]:
+    """Capitalised words of ``sentence`` that may be names: any after the first word, and
+    the first word when the article never writes it in lower case ("Dahl", not "The")."""
+    return {
+        m.group(0)
+        for m in _CAPITALISED.finditer(sentence)
+        if m.group(0).lower() not in _NOT_NAMES
+        and (re.search(r"[^\W\d_]", sentence[: m.start()]) or m.group(0).lower() not in common)
+    }
+
+
+def _full_names(sentence: str) -> set[str]:
+    """The surnames of what may be full names ("Erik Dahl"; not "Mr. Dahl", "The Dahl")."""
+    from onrecord.speakers import load_role_nouns
+
+    surnames = set()
+    for m in _FULL_NAME.finditer(sentence):
+        first = m.group(0).split()[0].lower().rstrip(".")
+        if first not in _ABBREVIATIONS and first not in load_role_nouns() and first not in _NOT_NAMES:
+            surnames.add(m.group(1))
+    return surnames
+
+
+#: Capitalised words that are no name: function words and pronouns that open sentences.
+_NOT_NAMES = frozenset(
+    "the a an in on at but and as when after for if it this that i we you he she they "
+    "his her its our their my your there here what who".split()
+)
 
 
 def _role_groups(sentence: str) -> set[str]:
@@ -179,15 +226,9 @@ def _keep_for_speakers(text: str, spans: list[tuple[int, int]], kept: list[bool]
     """Also keep the blanked sentences that speaker resolution may need."""
     out = list(kept)
     sentences = [text[s:e] for s, e in spans]
-    names = [_name_words(s) for s in sentences]
-    # surnames: the first full name ending in a word a kept sentence uses
-    used = set().union(*(n for n, k in zip(names, kept, strict=True) if k)) if any(kept) else set()
-    defined: set[str] = set()
-    for i, sentence in enumerate(sentences):
-        surnames = {m.group(1) for m in _FULL_NAME.finditer(sentence)}
-        if not kept[i] and (surnames & used) - defined:
-            out[i] = True
-        defined |= surnames
+    # words the article writes in lower case, on their own (not in a URL or a compound)
+    common = set(_LOWER_WORD.findall(text))
+    names = [_name_words(s, common) for s in sentences]
     # role nouns: the last sentence before that names someone with the same role
     groups = [_role_groups(s) for s in sentences]
     for i in range(len(sentences)):
@@ -202,15 +243,23 @@ def _keep_for_speakers(text: str, spans: list[tuple[int, int]], kept: list[bool]
                 wanted -= hit
                 if not wanted:
                     break
-    # pronouns: blanked sentences naming someone since the last kept sentence
+    # pronouns: blanked sentences naming someone since the last kept sentence naming someone
     for i in range(len(sentences)):
         if not kept[i] or not _PRONOUN.search(sentences[i]):
             continue
         for j in range(i - 1, -1, -1):
-            if kept[j]:
+            if kept[j] and names[j]:
                 break
             if names[j]:
                 out[j] = True
+    # surnames: the first full name ending in a word a kept sentence uses
+    used = set().union(*(n for n, k in zip(names, out, strict=True) if k))
+    defined: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        surnames = _full_names(sentence)
+        if not out[i] and (surnames & used) - defined:
+            out[i] = True
+        defined |= surnames
     return out
 
 
