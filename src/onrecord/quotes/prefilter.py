@@ -176,7 +176,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 _CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?")
-_FULL_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*\s+([A-Z][\w’'-]+)")
+#: A capitalised word and the next (overlapping: "Senator Lamar Alexander" gives both pairs).
+_FULL_NAME = re.compile(r"(?<![\w’'.-])(?=([A-Z][\w’'.-]*)\s+([A-Z][\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z]+(?![\w/@-])")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
@@ -198,9 +199,9 @@ def _full_names(sentence: str) -> set[str]:
 
     surnames = set()
     for m in _FULL_NAME.finditer(sentence):
-        first = m.group(0).split()[0].lower().rstrip(".")
+        first = m.group(1).lower().rstrip(".")
         if first not in _ABBREVIATIONS and first not in load_role_nouns() and first not in _NOT_NAMES:
-            surnames.add(m.group(1))
+            surnames.add(m.group(2))
     return surnames
 
 
