@@ -179,7 +179,6 @@ _CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?")
 #: A capitalised word and the next (overlapping: "Senator Lamar Alexander" gives both pairs).
 _FULL_NAME = re.compile(r"(?<![\w’'.-])(?=([A-Z][\w’'.-]*)\s+([A-Z][\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z]+(?![\w/@-])")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def _name_words(sentence: str, common: set[str]) -> set[str]:
@@ -212,18 +211,37 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _role_groups(sentence: str) -> set[str]:
+def _role_groups(sentence: str, bare: bool = False) -> set[str]:
+    """The role groups of the role nouns in ``sentence`` ("minister", "foreign minister");
+    ``bare``: only those with no name right after ("the minister", not "Minister Dahl")."""
     from onrecord.speakers import load_role_nouns
 
     roles = load_role_nouns()
-    words = [w.lower() for w in _WORD.findall(sentence)]
-    found = {roles[w] for w in words if w in roles}
-    found |= {roles[w.rstrip("s")] for w in words if w.rstrip("s") in roles}
-    found |= {roles[f"{a} {b}"] for a, b in zip(words, words[1:], strict=False) if f"{a} {b}" in roles}
+    matches = list(_WORD.finditer(sentence))
+    words = [m.group(0).lower() for m in matches]
+    found = set()
+    for i, word in enumerate(words):
+        for length, key in ((1, word), (1, word.rstrip("s")), (2, " ".join(words[i : i + 2]))):
+            if key not in roles or i + length > len(words):
+                continue
+            after = matches[i + length] if i + length < len(matches) else None
+            if bare and after is not None and after.group(0)[0].isupper():
+                continue
+            found.add(roles[key])
     return found
 
 
-def _keep_for_speakers(text: str, spans: list[tuple[int, int]], kept: list[bool]) -> list[bool]:
+def _has_pronoun(sentence: str) -> bool:
+    """Whether ``sentence`` holds "he" or "she" (a speaker resolution looks back from)."""
+    return bool(_PRONOUN.search(sentence))
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _keep_for_speakers(
+    text: str, spans: list[tuple[int, int]], kept: list[bool], forms: frozenset[str]
+) -> list[bool]:
     """Also keep the blanked sentences that speaker resolution may need."""
     out = list(kept)
     sentences = [text[s:e] for s, e in spans]
@@ -235,7 +253,7 @@ def _keep_for_speakers(text: str, spans: list[tuple[int, int]], kept: list[bool]
     for i in range(len(sentences)):
         if not kept[i] or not groups[i]:
             continue
-        wanted = set(groups[i])
+        wanted = _role_groups(sentences[i], bare=True)
         for j in range(i - 1, -1, -1):
             hit = wanted & groups[j]
             if hit and names[j]:
@@ -246,7 +264,7 @@ def _keep_for_speakers(text: str, spans: list[tuple[int, int]], kept: list[bool]
                     break
     # pronouns: blanked sentences naming someone since the last kept sentence naming someone
     for i in range(len(sentences)):
-        if not kept[i] or not _PRONOUN.search(sentences[i]):
+        if not kept[i] or not _has_pronoun(sentences[i]):
             continue
         for j in range(i - 1, -1, -1):
             if kept[j] and names[j]:
@@ -274,7 +292,7 @@ def blank_unneeded(
     if kept and keep_first_line:
         kept[0] = True
     if speakers:
-        kept = _keep_for_speakers(text, spans, kept)
+        kept = _keep_for_speakers(text, spans, kept, forms)
     chars = list(text)
     share = 0
     for (start, end), keep in zip(spans, kept, strict=True):
