@@ -54,6 +54,7 @@ def cue_forms(speech_only: bool = False) -> frozenset[str]:
 
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’'](?=[^\W\d_])")
+_SHORT_WORDS = 3
 _TITLE_CASE_WORDS = 0.6  # a line this capitalised is a heading: its cue words count
 
 
@@ -288,7 +289,12 @@ def blank_unneeded(
     """Return the text with the sentences that need no parsing blanked, and the share kept."""
     forms = cue_forms(speech_only)
     spans = _sentences(text)
-    kept = [_needed(text[s:e], forms) for s, e in spans]
+    # a line of a few words or none ("___", "4:45 p.m.", "Educated folk.") costs little
+    # to parse, and blanking it changes how the parser reads the sentences around it
+    kept = [
+        len(_WORD.findall(text[s:e])) <= _SHORT_WORDS or _needed(text[s:e], forms)
+        for s, e in spans
+    ]
     if kept and keep_first_line:
         kept[0] = True
     if speakers:
