@@ -101,6 +101,7 @@ _ABBREVIATIONS = {
     "gov",
     "sen",
     "rep",
+    "del",
     "st",
     "gen",
     "lt",
