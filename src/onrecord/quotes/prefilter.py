@@ -1,9 +1,19 @@
 """The cheap pre-filter: which sentences of an article need the parser at all.
 
-A sentence is worth parsing when it holds a quotation mark, a form of a cue verb
-(``data/cues.tsv``), "according to", or a speaker label ("TAPPER: …"); the headline
-always is. Everything else is blanked to spaces of the same length before parsing, so
-offsets stay those of the article and spaCy skips the blanked text almost for free.
+A sentence is worth parsing when it can hold a quote: it has a quotation mark (not an
+apostrophe inside a word), a cue verb (a form from ``data/cues.tsv`` written in lower
+case, not right after a determiner or a preposition: "the state" is a noun), "according
+to", or a speaker label ("TAPPER: …"); the headline and lines of three words or fewer
+always are. So is a sentence speaker resolution may need (``speakers``):
+
+- the first full name ending in a word a kept sentence uses ("Erik Dahl" for "Dahl");
+- before a bare role noun ("the minister"), the last sentence naming someone with a
+  role of the same group;
+- before a sentence with "he" or "she", the sentences naming someone back to the last
+  kept sentence that names someone.
+
+Everything else is blanked to spaces of the same length before parsing, so offsets stay
+those of the article and spaCy skips the blanked text almost for free.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ __all__ = ["blank_unneeded", "cue_forms"]
 
 _WORD = re.compile(r"[A-Za-z]+")
 _MARKS = set('“”„«»‹›"‘’')
+_MARK = re.compile('[“”„«»‹›"‘’]')
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+(?=[“‘\"'«„]?[A-Z0-9])|\n")
 _LABEL = re.compile(r"^\s*[A-Z][\w’'. -]{1,40}:\s")
 
@@ -59,13 +70,16 @@ _TITLE_CASE_WORDS = 0.6  # a line this capitalised is a heading: its cue words c
 
 
 def _needed(sentence: str, forms: frozenset[str]) -> bool:
+    """Whether ``sentence`` can hold a quote (see the module's docstring)."""
     # an apostrophe inside a word ("Smith’s", "don’t") is no quotation mark
     marks = _APOSTROPHE.sub("", sentence)
-    if any(ch in _MARKS for ch in marks) or _LABEL.match(sentence):
+    if _MARK.search(marks) or _LABEL.match(sentence):
         return True
     matches = list(_WORD.finditer(sentence))
     words = [m.group(0) for m in matches]
-    heading = len(words) > 1 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_WORDS * len(words)
+    heading = len(words) > 1 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_WORDS * len(
+        words
+    )
 
     def noun_before(i: int) -> bool:
         # only the word right before, with nothing but spaces between ("as of 2005, says")
@@ -88,8 +102,12 @@ def _needed(sentence: str, forms: frozenset[str]) -> bool:
 #: determiner, a possessive or a preposition (an "-ing" form after one is still a verb:
 #: "by saying").
 _NOUN_BEFORE = frozenset(
-    "the a an this that these those his her its their our my your whose every each "
-    "of in on for with from at about into over under among between against during".split()
+    {
+        *("the", "a", "an", "this", "that", "these", "those", "every", "each", "whose"),
+        *("his", "her", "its", "their", "our", "my", "your"),
+        *("of", "in", "on", "for", "with", "from", "at", "about", "into", "over", "under"),
+        *("among", "between", "against", "during"),
+    }
 )
 
 
@@ -180,17 +198,20 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 _CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?")
 #: A capitalised word and the next (overlapping: "Senator Lamar Alexander" gives both pairs).
 _FULL_NAME = re.compile(r"(?<![\w’'.-])(?=([A-Z][\w’'.-]*)\s+([A-Z][\w’'-]+))")
+_LETTER = re.compile(r"[^\W\d_]")
 _LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z]+(?![\w/@-])")
 
 
 def _name_words(sentence: str, common: set[str]) -> set[str]:
     """Capitalised words of ``sentence`` that may be names: any after the first word, and
     the first word when the article never writes it in lower case ("Dahl", not "The")."""
+    letter = _LETTER.search(sentence)
+    first = letter.start() if letter else 0
     return {
-        m.group(0)
+        word
         for m in _CAPITALISED.finditer(sentence)
-        if m.group(0).lower() not in _NOT_NAMES
-        and (re.search(r"[^\W\d_]", sentence[: m.start()]) or m.group(0).lower() not in common)
+        if (word := m.group(0)).lower() not in _NOT_NAMES
+        and (m.start() > first or word.lower() not in common)
     }
 
 
@@ -201,36 +222,57 @@ def _full_names(sentence: str) -> set[str]:
     surnames = set()
     for m in _FULL_NAME.finditer(sentence):
         first = m.group(1).lower().rstrip(".")
-        if first not in _ABBREVIATIONS and first not in load_role_nouns() and first not in _NOT_NAMES:
+        if (
+            first not in _ABBREVIATIONS
+            and first not in load_role_nouns()
+            and first not in _NOT_NAMES
+        ):
             surnames.add(m.group(2))
     return surnames
 
 
 #: Capitalised words that are no name: function words and pronouns that open sentences.
 _NOT_NAMES = frozenset(
-    "the a an in on at but and as when after for if it this that i we you he she they "
-    "his her its our their my your there here what who".split()
+    {
+        *("the", "a", "an", "in", "on", "at", "but", "and", "as", "when", "after", "for"),
+        *("if", "it", "this", "that", "there", "here", "what", "who"),
+        *("i", "we", "you", "he", "she", "they", "his", "her", "its", "our", "their", "my"),
+        "your",
+    }
 )
 
 
-def _role_groups(sentence: str, bare: bool = False) -> set[str]:
-    """The role groups of the role nouns in ``sentence`` ("minister", "foreign minister");
-    ``bare``: only those with no name right after ("the minister", not "Minister Dahl")."""
+@functools.cache
+def _role_words() -> tuple[dict[str, str], frozenset[str]]:
+    """The role-noun lexicon, and every word that may start a role noun in a text."""
     from onrecord.speakers import load_role_nouns
 
     roles = load_role_nouns()
+    starts = {key.split()[0] for key in roles}
+    return roles, frozenset(starts | {w + "s" for w in starts})
+
+
+def _role_groups(sentence: str) -> tuple[set[str], set[str]]:
+    """The role groups of the role nouns in ``sentence`` ("minister", "foreign minister"),
+    and of those among them with no name right after ("the minister", not "Minister Dahl")."""
+    roles, starts = _role_words()
+    found: set[str] = set()
+    bare: set[str] = set()
+    if starts.isdisjoint(_WORD.findall(sentence.lower())):
+        return found, bare
     matches = list(_WORD.finditer(sentence))
     words = [m.group(0).lower() for m in matches]
-    found = set()
     for i, word in enumerate(words):
+        if word not in starts:
+            continue
         for length, key in ((1, word), (1, word.rstrip("s")), (2, " ".join(words[i : i + 2]))):
             if key not in roles or i + length > len(words):
                 continue
-            after = matches[i + length] if i + length < len(matches) else None
-            if bare and after is not None and after.group(0)[0].isupper():
-                continue
             found.add(roles[key])
-    return found
+            after = matches[i + length] if i + length < len(matches) else None
+            if after is None or not after.group(0)[0].isupper():
+                bare.add(roles[key])
+    return found, bare
 
 
 def _has_pronoun(sentence: str) -> bool:
@@ -253,11 +295,11 @@ def _keep_for_speakers(
     # role nouns: the last sentence before that names someone with the same role
     groups = [_role_groups(s) for s in sentences]
     for i in range(len(sentences)):
-        if not kept[i] or not groups[i]:
+        if not kept[i] or not groups[i][1]:
             continue
-        wanted = _role_groups(sentences[i], bare=True)
+        wanted = set(groups[i][1])
         for j in range(i - 1, -1, -1):
-            hit = wanted & groups[j]
+            hit = wanted & groups[j][0]
             if hit and names[j]:
                 if not kept[j]:
                     out[j] = True
@@ -293,8 +335,7 @@ def blank_unneeded(
     # a line of a few words or none ("___", "4:45 p.m.", "Educated folk.") costs little
     # to parse, and blanking it changes how the parser reads the sentences around it
     kept = [
-        len(_WORD.findall(text[s:e])) <= _SHORT_WORDS or _needed(text[s:e], forms)
-        for s, e in spans
+        len(_WORD.findall(text[s:e])) <= _SHORT_WORDS or _needed(text[s:e], forms) for s, e in spans
     ]
     if kept and keep_first_line:
         kept[0] = True
