@@ -120,14 +120,16 @@ def test_a_pronoun_keeps_the_sentences_naming_people_since_the_last_named_one() 
 
 def test_a_sentence_opening_with_a_name_counts_as_naming_someone() -> None:
     """The first word of a sentence is capitalised anyway: it counts as a name when the
-    article never writes it in lower case."""
+    article also writes it capitalised inside a sentence."""
     text = lines(
+        "The board heard from its chairman, Omar Haddad, on Monday.",
         "Haddad rejected the charge.",
-        "The board met again.",
+        "Traffic was heavy on the coast road.",
         "“We will appeal,” he said.",
     )
     assert kept_sentences(text) == [
         "Harbour news",
+        "The board heard from its chairman, Omar Haddad, on Monday.",
         "Haddad rejected the charge.",
         "“We will appeal,” he said.",
     ]

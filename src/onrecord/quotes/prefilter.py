@@ -199,20 +199,32 @@ _CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?")
 #: A capitalised word and the next (overlapping: "Senator Lamar Alexander" gives both pairs).
 _FULL_NAME = re.compile(r"(?<![\w’'.-])(?=([A-Z][\w’'.-]*)\s+([A-Z][\w’'-]+))")
 _LETTER = re.compile(r"[^\W\d_]")
-_LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z]+(?![\w/@-])")
 
 
-def _name_words(sentence: str, common: set[str]) -> set[str]:
-    """Capitalised words of ``sentence`` that may be names: any after the first word, and
-    the first word when the article never writes it in lower case ("Dahl", not "The")."""
-    letter = _LETTER.search(sentence)
-    first = letter.start() if letter else 0
-    return {
-        word
-        for m in _CAPITALISED.finditer(sentence)
-        if (word := m.group(0)).lower() not in _NOT_NAMES
-        and (m.start() > first or word.lower() not in common)
-    }
+def _name_words(sentences: list[str]) -> list[set[str]]:
+    """For each sentence, the capitalised words that may be names: those inside the
+    sentence, and its first word when the article also writes it capitalised inside a
+    sentence ("Dahl rejected it" after "…, Dahl said"; not "Traffic was heavy")."""
+    inside: list[set[str]] = []
+    first: list[str | None] = []
+    for sentence in sentences:
+        letter = _LETTER.search(sentence)
+        opening = letter.start() if letter else 0
+        inside.append(set())
+        first.append(None)
+        for m in _CAPITALISED.finditer(sentence):
+            word = m.group(0)
+            if word.lower() in _NOT_NAMES:
+                continue
+            if m.start() > opening:
+                inside[-1].add(word)
+            else:
+                first[-1] = word
+    everywhere = set().union(*inside) if inside else set()
+    return [
+        names | {word} if word is not None and word in everywhere else names
+        for names, word in zip(inside, first, strict=True)
+    ]
 
 
 def _full_names(sentence: str) -> set[str]:
@@ -289,9 +301,7 @@ def _keep_for_speakers(
     """Also keep the blanked sentences that speaker resolution may need."""
     out = list(kept)
     sentences = [text[s:e] for s, e in spans]
-    # words the article writes in lower case, on their own (not in a URL or a compound)
-    common = set(_LOWER_WORD.findall(text))
-    names = [_name_words(s, common) for s in sentences]
+    names = _name_words(sentences)
     # role nouns: the last sentence before that names someone with the same role
     groups = [_role_groups(s) for s in sentences]
     for i in range(len(sentences)):
@@ -326,17 +336,22 @@ def _keep_for_speakers(
     return out
 
 
+def _short_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole line of at most `_SHORT_WORDS` words."""
+    whole = text[:start].rstrip(" \t").endswith("\n") or not text[:start].strip()
+    whole = whole and (text[end:].lstrip(" \t").startswith("\n") or not text[end:].strip())
+    return whole and len(_WORD.findall(text, start, end)) <= _SHORT_WORDS
+
+
 def blank_unneeded(
     text: str, speech_only: bool = False, keep_first_line: bool = True, speakers: bool = True
 ) -> tuple[str, float]:
     """Return the text with the sentences that need no parsing blanked, and the share kept."""
     forms = cue_forms(speech_only)
     spans = _sentences(text)
-    # a line of a few words or none ("___", "4:45 p.m.", "Educated folk.") costs little
-    # to parse, and blanking it changes how the parser reads the sentences around it
-    kept = [
-        len(_WORD.findall(text[s:e])) <= _SHORT_WORDS or _needed(text[s:e], forms) for s, e in spans
-    ]
+    # a line of a few words or none ("___", "4:45 p.m.") costs little to parse, and
+    # blanking it changes how the parser reads the sentences around it
+    kept = [_short_line(text, s, e) or _needed(text[s:e], forms) for s, e in spans]
     if kept and keep_first_line:
         kept[0] = True
     if speakers:
