@@ -295,9 +295,7 @@ def _has_pronoun(sentence: str) -> bool:
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
-def _keep_for_speakers(
-    text: str, spans: list[tuple[int, int]], kept: list[bool], forms: frozenset[str]
-) -> list[bool]:
+def _keep_for_speakers(text: str, spans: list[tuple[int, int]], kept: list[bool]) -> list[bool]:
     """Also keep the blanked sentences that speaker resolution may need."""
     out = list(kept)
     sentences = [text[s:e] for s, e in spans]
@@ -355,7 +353,7 @@ def blank_unneeded(
     if kept and keep_first_line:
         kept[0] = True
     if speakers:
-        kept = _keep_for_speakers(text, spans, kept, forms)
+        kept = _keep_for_speakers(text, spans, kept)
     chars = list(text)
     share = 0
     for (start, end), keep in zip(spans, kept, strict=True):
