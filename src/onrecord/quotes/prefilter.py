@@ -1,9 +1,19 @@
 """The cheap pre-filter: which sentences of an article need the parser at all.
 
-A sentence is worth parsing when it holds a quotation mark, a form of a cue verb
-(``data/cues.tsv``), "according to", or a speaker label ("TAPPER: …"); the headline
-always is. Everything else is blanked to spaces of the same length before parsing, so
-offsets stay those of the article and spaCy skips the blanked text almost for free.
+A sentence is worth parsing when it can hold a quote: it has a quotation mark (not an
+apostrophe inside a word), a cue verb (a form from ``data/cues.tsv`` written in lower
+case, not right after a determiner or a preposition: "the state" is a noun), "according
+to", or a speaker label ("TAPPER: …"); the headline and lines of three words or fewer
+always are. So is a sentence speaker resolution may need (``speakers``):
+
+- the first full name ending in a word a kept sentence uses ("Erik Dahl" for "Dahl");
+- before a bare role noun ("the minister"), the last sentence naming someone with a
+  role of the same group;
+- before a sentence with "he" or "she", the sentences naming someone back to the last
+  kept sentence that names someone.
+
+Everything else is blanked to spaces of the same length before parsing, so offsets stay
+those of the article and spaCy skips the blanked text almost for free.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ __all__ = ["blank_unneeded", "cue_forms"]
 
 _WORD = re.compile(r"[A-Za-z]+")
 _MARKS = set('“”„«»‹›"‘’')
+_MARK = re.compile('[“”„«»‹›"‘’]')
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+(?=[“‘\"'«„]?[A-Z0-9])|\n")
 _LABEL = re.compile(r"^\s*[A-Z][\w’'. -]{1,40}:\s")
 
@@ -53,10 +64,51 @@ def cue_forms(speech_only: bool = False) -> frozenset[str]:
     return frozenset(forms)
 
 
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’'](?=[^\W\d_])")
+_SHORT_WORDS = 3
+_TITLE_CASE_WORDS = 0.6  # a line this capitalised is a heading: its cue words count
+
+
 def _needed(sentence: str, forms: frozenset[str]) -> bool:
-    if any(ch in _MARKS for ch in sentence) or _LABEL.match(sentence):
+    """Whether ``sentence`` can hold a quote (see the module's docstring)."""
+    # an apostrophe inside a word ("Smith’s", "don’t") is no quotation mark
+    marks = _APOSTROPHE.sub("", sentence)
+    if _MARK.search(marks) or _LABEL.match(sentence):
         return True
-    return any(word.lower() in forms for word in _WORD.findall(sentence))
+    matches = list(_WORD.finditer(sentence))
+    words = [m.group(0) for m in matches]
+    heading = len(words) > 1 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_WORDS * len(
+        words
+    )
+
+    def noun_before(i: int) -> bool:
+        # only the word right before, with nothing but spaces between ("as of 2005, says")
+        before = matches[i - 1]
+        between = sentence[before.end() : matches[i].start()]
+        return between.isspace() and before.group(0).lower() in _NOUN_BEFORE
+
+    # a capitalised cue form inside a sentence is a name ("United States", "the Post"),
+    # not the verb, unless it opens the sentence or the line is a heading; after a
+    # determiner or a preposition it is a noun ("the state", "his remarks")
+    return any(
+        w.lower() in forms
+        and (w.islower() or i == 0 or heading)
+        and (i == 0 or w.endswith("ing") or not noun_before(i))
+        for i, w in enumerate(words)
+    )
+
+
+#: Words after which a cue form is a noun ("the state", "his remarks", "of claims"): a
+#: determiner, a possessive or a preposition (an "-ing" form after one is still a verb:
+#: "by saying").
+_NOUN_BEFORE = frozenset(
+    {
+        *("the", "a", "an", "this", "that", "these", "those", "every", "each", "whose"),
+        *("his", "her", "its", "their", "our", "my", "your"),
+        *("of", "in", "on", "for", "with", "from", "at", "about", "into", "over", "under"),
+        *("among", "between", "against", "during"),
+    }
+)
 
 
 _ABBREVIATIONS = {
@@ -67,6 +119,7 @@ _ABBREVIATIONS = {
     "gov",
     "sen",
     "rep",
+    "del",
     "st",
     "gen",
     "lt",
@@ -123,15 +176,10 @@ def _false_boundary(text: str, at: int) -> bool:
     return stem.lower() in _ABBREVIATIONS or len(stem) == 1 or "." in stem
 
 
-def blank_unneeded(
-    text: str, speech_only: bool = False, keep_first_line: bool = True
-) -> tuple[str, float]:
-    """Return the text with the sentences that need no parsing blanked, and the share kept."""
-    forms = cue_forms(speech_only)
-    chars = list(text)
-    kept = 0
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each non-blank sentence, as the pre-filter splits them."""
+    spans = []
     start = 0
-    first = True
     boundaries = [
         b
         for b in _SENTENCE_END.finditer(text)
@@ -139,16 +187,180 @@ def blank_unneeded(
     ]
     for boundary in [*boundaries, None]:
         end = boundary.start() if boundary else len(text)
-        sentence = text[start:end]
-        if sentence.strip():
-            if (first and keep_first_line) or _needed(sentence, forms):
-                kept += len(sentence)
-            else:
-                for i in range(start, end):
-                    if chars[i] not in "\n\r":
-                        chars[i] = " "
-            first = False
+        if text[start:end].strip():
+            spans.append((start, end))
         start = boundary.end() if boundary else len(text)
         if boundary is not None and "\n" in boundary.group(0):
             start = boundary.start() + 1
-    return "".join(chars), (kept / len(text) if text else 1.0)
+    return spans
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?")
+#: A capitalised word and the next (overlapping: "Senator Lamar Alexander" gives both pairs).
+_FULL_NAME = re.compile(r"(?<![\w’'.-])(?=([A-Z][\w’'.-]*)\s+([A-Z][\w’'-]+))")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _name_words(sentences: list[str]) -> list[set[str]]:
+    """For each sentence, the capitalised words that may be names: those inside the
+    sentence, and its first word when the article also writes it capitalised inside a
+    sentence ("Dahl rejected it" after "…, Dahl said"; not "Traffic was heavy")."""
+    inside: list[set[str]] = []
+    first: list[str | None] = []
+    for sentence in sentences:
+        letter = _LETTER.search(sentence)
+        opening = letter.start() if letter else 0
+        inside.append(set())
+        first.append(None)
+        for m in _CAPITALISED.finditer(sentence):
+            word = m.group(0)
+            if word.lower() in _NOT_NAMES:
+                continue
+            if m.start() > opening:
+                inside[-1].add(word)
+            else:
+                first[-1] = word
+    everywhere = set().union(*inside) if inside else set()
+    return [
+        names | {word} if word is not None and word in everywhere else names
+        for names, word in zip(inside, first, strict=True)
+    ]
+
+
+def _full_names(sentence: str) -> set[str]:
+    """The surnames of what may be full names ("Erik Dahl"; not "Mr. Dahl", "The Dahl")."""
+    from onrecord.speakers import load_role_nouns
+
+    surnames = set()
+    for m in _FULL_NAME.finditer(sentence):
+        first = m.group(1).lower().rstrip(".")
+        if (
+            first not in _ABBREVIATIONS
+            and first not in load_role_nouns()
+            and first not in _NOT_NAMES
+        ):
+            surnames.add(m.group(2))
+    return surnames
+
+
+#: Capitalised words that are no name: function words and pronouns that open sentences.
+_NOT_NAMES = frozenset(
+    {
+        *("the", "a", "an", "in", "on", "at", "but", "and", "as", "when", "after", "for"),
+        *("if", "it", "this", "that", "there", "here", "what", "who"),
+        *("i", "we", "you", "he", "she", "they", "his", "her", "its", "our", "their", "my"),
+        "your",
+    }
+)
+
+
+@functools.cache
+def _role_words() -> tuple[dict[str, str], frozenset[str]]:
+    """The role-noun lexicon, and every word that may start a role noun in a text."""
+    from onrecord.speakers import load_role_nouns
+
+    roles = load_role_nouns()
+    starts = {key.split()[0] for key in roles}
+    return roles, frozenset(starts | {w + "s" for w in starts})
+
+
+def _role_groups(sentence: str) -> tuple[set[str], set[str]]:
+    """The role groups of the role nouns in ``sentence`` ("minister", "foreign minister"),
+    and of those among them with no name right after ("the minister", not "Minister Dahl")."""
+    roles, starts = _role_words()
+    found: set[str] = set()
+    bare: set[str] = set()
+    if starts.isdisjoint(_WORD.findall(sentence.lower())):
+        return found, bare
+    matches = list(_WORD.finditer(sentence))
+    words = [m.group(0).lower() for m in matches]
+    for i, word in enumerate(words):
+        if word not in starts:
+            continue
+        for length, key in ((1, word), (1, word.rstrip("s")), (2, " ".join(words[i : i + 2]))):
+            if key not in roles or i + length > len(words):
+                continue
+            found.add(roles[key])
+            after = matches[i + length] if i + length < len(matches) else None
+            if after is None or not after.group(0)[0].isupper():
+                bare.add(roles[key])
+    return found, bare
+
+
+def _has_pronoun(sentence: str) -> bool:
+    """Whether ``sentence`` holds "he" or "she" (a speaker resolution looks back from)."""
+    return bool(_PRONOUN.search(sentence))
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _keep_for_speakers(text: str, spans: list[tuple[int, int]], kept: list[bool]) -> list[bool]:
+    """Also keep the blanked sentences that speaker resolution may need."""
+    out = list(kept)
+    sentences = [text[s:e] for s, e in spans]
+    names = _name_words(sentences)
+    # role nouns: the last sentence before that names someone with the same role
+    groups = [_role_groups(s) for s in sentences]
+    for i in range(len(sentences)):
+        if not kept[i] or not groups[i][1]:
+            continue
+        wanted = set(groups[i][1])
+        for j in range(i - 1, -1, -1):
+            hit = wanted & groups[j][0]
+            if hit and names[j]:
+                if not kept[j]:
+                    out[j] = True
+                wanted -= hit
+                if not wanted:
+                    break
+    # pronouns: blanked sentences naming someone since the last kept sentence naming someone
+    for i in range(len(sentences)):
+        if not kept[i] or not _has_pronoun(sentences[i]):
+            continue
+        for j in range(i - 1, -1, -1):
+            if kept[j] and names[j]:
+                break
+            if names[j]:
+                out[j] = True
+    # surnames: the first full name ending in a word a kept sentence uses
+    used = set().union(*(n for n, k in zip(names, out, strict=True) if k))
+    defined: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        surnames = _full_names(sentence)
+        if not out[i] and (surnames & used) - defined:
+            out[i] = True
+        defined |= surnames
+    return out
+
+
+def _short_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole line of at most `_SHORT_WORDS` words."""
+    whole = text[:start].rstrip(" \t").endswith("\n") or not text[:start].strip()
+    whole = whole and (text[end:].lstrip(" \t").startswith("\n") or not text[end:].strip())
+    return whole and len(_WORD.findall(text, start, end)) <= _SHORT_WORDS
+
+
+def blank_unneeded(
+    text: str, speech_only: bool = False, keep_first_line: bool = True, speakers: bool = True
+) -> tuple[str, float]:
+    """Return the text with the sentences that need no parsing blanked, and the share kept."""
+    forms = cue_forms(speech_only)
+    spans = _sentences(text)
+    # a line of a few words or none ("___", "4:45 p.m.") costs little to parse, and
+    # blanking it changes how the parser reads the sentences around it
+    kept = [_short_line(text, s, e) or _needed(text[s:e], forms) for s, e in spans]
+    if kept and keep_first_line:
+        kept[0] = True
+    if speakers:
+        kept = _keep_for_speakers(text, spans, kept)
+    chars = list(text)
+    share = 0
+    for (start, end), keep in zip(spans, kept, strict=True):
+        if keep:
+            share += end - start
+            continue
+        for i in range(start, end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars), (share / len(text) if text else 1.0)
