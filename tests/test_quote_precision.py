@@ -40,6 +40,11 @@ NOT_REPORTS = [
         id="passive-call-summons",
     ),
     pytest.param(
+        "She joined a neighbourhood association called Friends of the Canal last year.",
+        "call",
+        id="participle-call-names-a-group",
+    ),
+    pytest.param(
         "Rising water threatens the harvest in the lower valley this spring.",
         "threaten",
         id="threaten-object-endangers",
@@ -69,6 +74,11 @@ REPORTS = [
         "The union threatened to strike if the wage offer was not raised.",
         "threaten",
         id="threaten-with-infinitive-reports",
+    ),
+    pytest.param(
+        "The plan, which the governor called a betrayal of farmers, passed on Monday.",
+        "call",
+        id="call-with-its-own-speaker-in-a-relative-clause-reports",
     ),
     pytest.param(
         "The mayor said the orchard cooperative would be called Green Valley.",

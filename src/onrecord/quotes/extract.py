@@ -533,9 +533,22 @@ _TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
 
 
 def _naming(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """A passive "call" names, it does not report: "the film was called Silence", "the video is
-    called Silence", "she was called to testify" (whoever called is not quoted)."""
-    return quote.cue == "call" and any(c.dep_ == "auxpass" for c in cue.children)
+    """A passive "call" names, it does not report: "the video is called Silence", "she was
+    called to testify", "a group called Green Valley" (whoever called is not quoted)."""
+    if quote.cue != "call":
+        return False
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        return True
+    # "a fund called Fair Play", "a blog, called the Feed,": a participle right after a
+    # common noun, with nothing of its own before it (not "… which Ames called …")
+    return (
+        cue.dep_ == "acl"
+        and cue.tag_ in ("VBN", "VBD")
+        and cue.head.pos_ == "NOUN"
+        and cue.head.i < cue.i
+        and all(t.is_punct for t in cue.doc[cue.head.i + 1 : cue.i])
+        and all(c.is_punct for c in cue.lefts)
+    )
 
 
 def _endangers(quote: Quote, cue: Token, content: Span | None) -> bool:
