@@ -1,8 +1,8 @@
 """Cue words used in a sense that reports nobody's words are not attributions.
 
 Every text is invented. Each case names the sense: a passive "call" names something,
-a "threaten" with a bare noun object endangers it; the same verbs used to report
-speech still give a quote.
+a "threaten" with a bare noun object endangers it, "speak" with no topic says how or
+when someone spoke; the same verbs used to report speech still give a quote.
 """
 
 from __future__ import annotations
@@ -45,6 +45,16 @@ NOT_REPORTS = [
         id="participle-call-names-a-group",
     ),
     pytest.param(
+        "The new ambassador speaks fluent Portuguese and some Italian.",
+        "speak",
+        id="speak-a-language-reports-nothing",
+    ),
+    pytest.param(
+        "As the minister spoke, the protesters outside began to sing.",
+        "speak",
+        id="while-someone-spoke-the-rest-is-the-writer's",
+    ),
+    pytest.param(
         "Rising water threatens the harvest in the lower valley this spring.",
         "threaten",
         id="threaten-object-endangers",
@@ -79,6 +89,11 @@ REPORTS = [
         "The plan, which the governor called a betrayal of farmers, passed on Monday.",
         "call",
         id="call-with-its-own-speaker-in-a-relative-clause-reports",
+    ),
+    pytest.param(
+        "Senior officials spoke about the cuts to the regional budget.",
+        "speak",
+        id="speak-about-a-topic-reports",
     ),
     pytest.param(
         "The mayor said the orchard cooperative would be called Green Valley.",

@@ -560,7 +560,16 @@ def _endangers(quote: Quote, cue: Token, content: Span | None) -> bool:
     return "dobj" in deps and not deps & {"xcomp", "ccomp"}
 
 
-NOT_A_REPORT = (_naming, _endangers)
+def _manner_of_speaking(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "speak" reports what is spoken of ("spoke about the war", "spoke of reform") or a
+    quotation beside it; it takes no clause nor object of its own: in "speaks fluent
+    Spanish" or "spoke so fast it sounded rushed" nothing is reported."""
+    if quote.cue != "speak" or quote.kind not in ("indirect", "partial") or content is None:
+        return False
+    return content.root.dep_ not in ("pobj", "pcomp", "prep")
+
+
+NOT_A_REPORT = (_naming, _endangers, _manner_of_speaking)
 
 
 def _covers_own_source(quote: Quote) -> bool:
