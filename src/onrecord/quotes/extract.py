@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import Article, CueClass, Mention, Quote, QuoteKind
 from onrecord.nlp import mark_line_starts
@@ -147,9 +147,23 @@ class _ArticleRun(HeadlineRules):
         ]
         quotes = _unshared_pieces(quotes)
         quotes = [q for q in self._split_runs(quotes) if not _covers_own_source(q)]
+        quotes = [q for q in quotes if not self._not_a_report(q)]
         # a report inside reported content ("Rubio said he knows voters are angry") is part
         # of what the outer speaker said: one attribution, the outer one
         return [q for q in quotes if not any(_inside(q, other) for other in quotes)]
+
+    def _not_a_report(self, quote: Quote) -> bool:
+        """Whether a cue word found in the text is used here in a sense that reports nobody's
+        words (see the ``NOT_A_REPORT`` rules)."""
+        if quote.cue_start is None or quote.kind == "headline":
+            return False
+        span = self.doc.char_span(
+            quote.cue_start, quote.cue_end or quote.cue_start + 1, alignment_mode="expand"
+        )
+        if span is None:
+            return False
+        content = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        return any(rule(quote, span.root, content) for rule in NOT_A_REPORT)
 
     def _split_runs(self, quotes: list[Quote]) -> list[Quote]:
         """Outer content that ran over a coordinated report of its own is cut back to keep
@@ -516,6 +530,46 @@ class _ArticleRun(HeadlineRules):
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
+
+
+def _naming(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """A passive "call" names, it does not report: "the video is called Silence", "she was
+    called to testify", "a group called Green Valley" (whoever called is not quoted)."""
+    if quote.cue != "call":
+        return False
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        return True
+    # "a fund called Fair Play", "a blog, called the Feed,": a participle right after a
+    # common noun, with nothing of its own before it (not "… which Ames called …")
+    return (
+        cue.dep_ == "acl"
+        and cue.tag_ in ("VBN", "VBD")
+        and cue.head.pos_ == "NOUN"
+        and cue.head.i < cue.i
+        and all(t.is_punct for t in cue.doc[cue.head.i + 1 : cue.i])
+        and all(c.is_punct for c in cue.lefts)
+    )
+
+
+def _endangers(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "threaten" with a bare noun object is to endanger ("the storm threatens the harvest");
+    a threat that is said takes an infinitive or a clause ("threatened to sue")."""
+    if quote.cue != "threaten" or quote.kind == "direct":
+        return False
+    deps = {c.dep_ for c in cue.children}
+    return "dobj" in deps and not deps & {"xcomp", "ccomp"}
+
+
+def _manner_of_speaking(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "speak" reports what is spoken of ("spoke about the war", "spoke of reform") or a
+    quotation beside it; it takes no clause nor object of its own: in "speaks fluent
+    Spanish" or "spoke so fast it sounded rushed" nothing is reported."""
+    if quote.cue != "speak" or quote.kind not in ("indirect", "partial") or content is None:
+        return False
+    return content.root.dep_ not in ("pobj", "pcomp", "prep")
+
+
+NOT_A_REPORT = (_naming, _endangers, _manner_of_speaking)
 
 
 def _covers_own_source(quote: Quote) -> bool:
