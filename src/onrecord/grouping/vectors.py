@@ -20,7 +20,6 @@ from typing import Any
 
 import numpy as np
 
-from onrecord.grouping.text import normalise_name
 from onrecord.model import ArticleResult, Quote, Rejected
 
 __all__ = ["SentenceVectors", "default_vectors", "embed_results", "quote_sentences"]
@@ -35,11 +34,13 @@ def quote_sentences(quote: Quote) -> list[str]:
 
     A statement's sentences are drawn from the texts of its quotes (its own
     wording is one of them, cleaned), so the vectors of every quote's sentences
-    cover every statement. A quote with no speaker makes no statement: none.
+    cover every statement. A quote with no speaker, neither as written nor
+    resolved, makes no statement: none. (One with only a role as written, "the
+    minister", may: the people stage can tell who holds the role.)
     """
     from onrecord.grouping.claims import text_sentences
 
-    if not normalise_name(quote.speaker or ""):
+    if not (quote.speaker or "").strip() and not (quote.speaker_text or "").strip():
         return []
     return text_sentences([quote.text])
 
