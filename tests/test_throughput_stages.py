@@ -234,3 +234,20 @@ def test_ingest_with_one_and_two_workers_stores_the_same_rows(tmp_path: Path) ->
     # one worker: the writer encodes what it needs; two: the workers did it all
     assert stages[1].vectors.given == 0 and stages[1].vectors.encoded > 0
     assert stages[2].vectors.given > 0 and stages[2].vectors.encoded == 0
+
+
+def test_without_the_extra_workers_attach_nothing_and_the_main_process_gives_the_notice(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from onrecord.grouping import claims
+
+    def missing() -> None:
+        raise ImportError("No module named 'sentence_transformers'")
+
+    monkeypatch.setattr(claims, "MiniLMEmbedder", missing)
+    monkeypatch.setattr(claims, "_EMBEDDER", None)
+    monkeypatch.setattr(claims, "_NOTICE_DUE", False)
+    assert embed_results([ARTICLES[0]]) == [ARTICLES[0]]  # as in a worker: quiet, unchanged
+    assert capsys.readouterr().err == ""
+    assert not SentenceVectors().available() and claims.load_embedder() is None
+    assert capsys.readouterr().err.count("semantic matching unavailable") == 1

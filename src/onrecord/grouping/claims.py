@@ -173,17 +173,24 @@ class MiniLMEmbedder:
 
 
 _EMBEDDER: Any = None
+_NOTICE_DUE = False
 
 
-def load_embedder() -> Embedder | None:
-    """The sentence embedder, built once per process; None (with a notice) without the extra."""
-    global _EMBEDDER
+def load_embedder(notice: bool = True) -> Embedder | None:
+    """The sentence embedder, built once per process; None (with a notice) without the extra.
+
+    ``notice=False`` keeps quiet (ingest's worker processes: the main process says it).
+    """
+    global _EMBEDDER, _NOTICE_DUE
     if _EMBEDDER is None:
         try:
             _EMBEDDER = MiniLMEmbedder()
         except ImportError:
-            print(NOTICE, file=sys.stderr)
             _EMBEDDER = False
+            _NOTICE_DUE = True
+    if _EMBEDDER is False and notice and _NOTICE_DUE:
+        print(NOTICE, file=sys.stderr)
+        _NOTICE_DUE = False
     return _EMBEDDER or None
 
 

@@ -133,13 +133,13 @@ def embed_results(
     """The results with the vectors of their quotes' sentences attached (one encode call).
 
     ``embedder``: ``"auto"`` loads the semantic model; without the extra (None)
-    the results are returned unchanged, and the claims stage falls back as it
-    would anyway.
+    the results are returned unchanged, and the claims stage falls back (and
+    says so) as it would anyway.
     """
     if embedder == "auto":
         from onrecord.grouping.claims import load_embedder
 
-        embedder = load_embedder()
+        embedder = load_embedder(notice=False)
     results = list(results)
     if embedder is None:
         return results
