@@ -18,7 +18,8 @@ e. ``onrecord ingest`` with 2 workers;
 and two diagnostic rows: c' is (c) with the ``prefilter`` setting on, d' is (d)
 without the semantic extra (claims grouped by shared words, no sentence embeddings);
 
-then the ratios c/a, d/c, e/d (of documents per second) and the peak RSS of (d)
+then the ratios c/a, d/c, e/d (of documents per second), whether (d) and (e)
+stored the same quotes, statements, claims and stories, and the peak RSS of (d)
 over ``--rss-base`` articles and over ten times as many (distinct copies: each
 copy has its own URL, so nothing is skipped as already stored).
 """
@@ -138,6 +139,25 @@ def run_child(
     return seconds, usage.ru_maxrss / 1024, stdout, usage.ru_utime + usage.ru_stime
 
 
+def stored_groups(db: Path) -> list[list[tuple[object, ...]]]:
+    """Every stored statement, claim and story, and each quote's statement, in a stable order."""
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        return [
+            connection.execute(sql).fetchall()
+            for sql in (
+                "SELECT id, person_key, person, said_on, text, quote_count, claim_id, tone "
+                "FROM statements ORDER BY id",
+                "SELECT id, person_key, person, text, first_said, last_said, method "
+                "FROM claims ORDER BY id",
+                "SELECT id, title, first_article_id, first_published, size FROM stories ORDER BY id",
+                "SELECT a.url, q.start, q.statement_id, q.person_id, a.story_id "
+                "FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.url, q.start, q.id",
+            )
+        ]
+
+
 def stored_quotes(db: Path) -> list[tuple[object, ...]]:
     """Every stored quote with its article, speaker and date, in a stable order."""
     import sqlite3
@@ -253,6 +273,11 @@ def main() -> int:
         if "d" in runs and "e" in runs:
             same = stored_quotes(Path(tmp) / "d.db") == stored_quotes(Path(tmp) / "e.db")
             print(f"d and e stored the same quotes: {'yes' if same else 'NO'}", flush=True)
+            same = stored_groups(Path(tmp) / "d.db") == stored_groups(Path(tmp) / "e.db")
+            print(
+                f"d and e stored the same statements, claims and stories: {'yes' if same else 'NO'}",
+                flush=True,
+            )
         if "dl" not in skip:
             # diagnostic: ingest without the semantic extra (claims by shared words), to
             # show what the sentence embeddings cost

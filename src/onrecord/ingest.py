@@ -15,6 +15,7 @@ from onrecord.model import Article, ArticleResult, Rejected
 from onrecord.pipeline import Cues, Pipeline, process_articles
 from onrecord.settings import setting
 from onrecord.sources import read_sources
+from onrecord.stages import takes_results
 from onrecord.store import Store
 
 Progress = Callable[[int, int], None]  # (articles done, rejected so far)
@@ -43,7 +44,8 @@ class BatchWriter:
     """Writes articles and rejections to a store in transactional batches.
 
     Each batch is saved in one transaction together with the cross-article
-    ``after_batch`` stages, given the ids of the articles it added, so a crash
+    ``after_batch`` stages, given the ids of the articles it added (and, to
+    those with a ``take_results`` method, the batch's results), so a crash
     leaves the store as it was after the last whole batch. The run is recorded
     in ``runs``: used as a context manager, it is marked done, or failed if an
     error escapes. Shared by `ingest` and the Spark output loader.
@@ -87,6 +89,8 @@ class BatchWriter:
             articles, quotes, _ = self.store.save_batch(self.results, rejections, self._run_id)
             added = [r.article.id for r in self.results]
             for stage in self.after_batch:
+                if takes_results(stage):
+                    stage.take_results(self.results)  # type: ignore[attr-defined]
                 stage(self.store, added)
         self.summary.articles += articles
         self.summary.quotes += quotes
@@ -149,7 +153,10 @@ def ingest(
     ``after_batch`` callables (the cross-article stages: people, grouping) are
     given the store and the ids of the articles a batch added, inside the
     batch's transaction. ``manifest`` names a CSV/JSONL of per-file metadata
-    kept outside the article folders.
+    kept outside the article folders. With ``workers > 1``, the per-article
+    work a stage can take from the results (the quote sentence vectors of the
+    claims stage, see `onrecord.stages`) is done in the worker processes too;
+    with one worker it is left to the stage, which does only what it needs.
     """
     with BatchWriter(store, "ingest", paths, after_batch, progress=progress) as writer:
         fresh = _new_articles(
@@ -161,6 +168,7 @@ def ingest(
             cues=cues,
             pipeline=pipeline,
             chunk_size=int(setting("chunk_articles")),
+            embed=workers > 1 and any(takes_results(stage) for stage in after_batch),
         ):
             writer.add(item)
     return writer.summary

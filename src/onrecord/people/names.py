@@ -129,11 +129,13 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without diacritics, apostrophes unified, spaces collapsed.
 
     "Sigurður Magnússon" and "Sigurdur Magnusson" fold alike: marks are dropped
     and letters such as ð, þ, ø, æ are written in their usual Latin spelling.
+    (Memoised: the people stage folds the same names many times per batch.)
     """
     text = text.translate(_APOSTROPHES).translate(_UNDECOMPOSED)
     decomposed = unicodedata.normalize("NFKD", text)
