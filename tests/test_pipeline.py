@@ -73,9 +73,10 @@ def test_chunked_pipeline_finds_what_one_article_at_a_time_finds(full: Pipeline)
     assert sum(len(r["quotes"]) for r in alone) > 100  # type: ignore[arg-type]
 
 
-def test_workers_give_the_same_results_in_the_same_order(full: Pipeline) -> None:
+def test_workers_give_the_same_results_in_the_same_order(prefiltered: Pipeline) -> None:
+    """Two workers with the default settings (prefilter on) give one worker's results."""
     articles = example_articles()
-    one = [extraction_record(r) for r in process_articles(articles, pipeline=full)]  # type: ignore[arg-type]
+    one = [extraction_record(r) for r in process_articles(articles, pipeline=prefiltered)]  # type: ignore[arg-type]
     two = [
         extraction_record(r)  # type: ignore[arg-type]
         for r in process_articles(articles, workers=2, chunk_size=3)
@@ -122,9 +123,9 @@ def test_a_blanked_sentence_never_joins_the_quote_before_it(
 def test_prefilter_finds_the_quotes_the_full_parse_finds_on_the_example_corpus(
     full: Pipeline, prefiltered: Pipeline
 ) -> None:
-    """Every quote has its counterpart; a few boundaries and resolved speakers differ, since
-    the sentences that introduce a person by name and role are blanked when they hold no
-    cue (measured: 7 of 308 quotes, 5 of them a role noun or another person for a name)."""
+    """Every quote has its counterpart, with the same extent and resolved speaker but for
+    a rare boundary: the sentences that name a speaker's person or role are kept even when
+    they hold no cue (measured: 1 of 307 quotes differs, a boundary; no speaker name)."""
     articles = example_articles()
     differing = []
     total = 0
@@ -138,4 +139,4 @@ def test_prefilter_finds_the_quotes_the_full_parse_finds_on_the_example_corpus(
             if not same:
                 differing.append((a.article.source, q.start, q.end, q.speaker, match[0].speaker))
         assert len(b.quotes) == len(a.quotes), a.article.source
-    assert len(differing) <= max(3, total // 30), differing
+    assert len(differing) <= max(2, total // 150), differing

@@ -11,9 +11,10 @@ Speed, with the same output as parsing each article on its own:
   come from a pipeline component);
 - the attribute ruler and lemmatizer are memoised per token
   (`onrecord.fastattrs`, same output as the real components);
-- with the ``prefilter`` setting, sentences that cannot hold a quote are blanked
-  before parsing (``quotes.prefilter.blank_unneeded``); off by default, since it
-  costs a little speaker accuracy (see bench/throughput.py and bench/quality.py);
+- with the ``prefilter`` setting (on by default), sentences that can neither hold a
+  quote nor help resolve a speaker are blanked before parsing
+  (``quotes.prefilter.blank_unneeded``); ``ONRECORD_PREFILTER=0`` parses everything
+  (see bench/throughput.md for what it changes);
 - with ``embed``, the quote sentences' vectors the claims stage compares are
   computed with each chunk (`onrecord.grouping.vectors.embed_results`), in the
   worker processes rather than in ingest's main process.
