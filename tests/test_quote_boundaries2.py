@@ -53,6 +53,27 @@ CASES = [
         " lively debate on television about the candidates",
         id="there-clause-after-a-quotation-and-and-goes-on",
     ),
+    pytest.param(
+        "The governor said the state budget is tight this year and she thinks the"
+        " legislature will approve the cuts.",
+        "say",
+        "the state budget is tight this year and she thinks the legislature will approve the cuts",
+        id="a-belief-joined-by-and-goes-on-with-what-was-said",
+    ),
+    pytest.param(
+        'Trump said on Monday that the caucus rules are "complex" and he feels he can win'
+        " the primary next week.",
+        "say",
+        'that the caucus rules are "complex" and he feels he can win the primary next week',
+        id="a-feeling-inside-the-content-does-not-split-it",
+    ),
+    pytest.param(
+        "Ms. Reyes said the river had flooded twice this spring and residents fear another"
+        " flood in June.",
+        "say",
+        "the river had flooded twice this spring and residents fear another flood in June",
+        id="a-fear-inside-the-content-does-not-split-it",
+    ),
 ]
 
 
@@ -64,3 +85,9 @@ def test_content_boundary(speech: QuoteExtractor, text: str, cue: str, expected:
 def test_a_second_report_after_and_is_not_content(speech: QuoteExtractor) -> None:
     text = "The mayor said the budget was balanced and added that taxes would not rise."
     assert "added" not in content_of(speech, text, "say")
+
+
+def test_a_second_speech_report_still_splits_the_content(speech: QuoteExtractor) -> None:
+    text = "One in three voters said taxes were too high and one in four said roads were worse."
+    contents = sorted(q.text for q in quotes_of(speech, text))
+    assert contents == ["roads were worse", "taxes were too high"]

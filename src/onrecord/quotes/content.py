@@ -521,11 +521,16 @@ class ContentRules(ClauseRules):
         for conj in token.rights:
             if conj.dep_ != "conj" or conj.i <= last.i:
                 continue
-            ccs = [c for c in token.children if c.dep_ == "cc" and last.i < c.i < conj.i]
+            ccs = [
+                c
+                for c in (*token.children, *conj.children)
+                if c.dep_ == "cc" and last.i < c.i < conj.i
+            ]
             if not ccs or ccs[0].lower_ not in ("and", "but"):
                 return last
             cc = ccs[0]
-            if self._cue_at(conj) is not None or conj.pos_ not in ("VERB", "AUX"):
+            cue = self._cue_at(conj)
+            if (cue is not None and cue.cls == "speech") or conj.pos_ not in ("VERB", "AUX"):
                 return last
             if any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in conj.children):
                 return conj.right_edge
