@@ -385,6 +385,8 @@ class ContentRules(ClauseRules):
                 ):
                     last = comp.doc[t.i - 1]
                     break
+        if comp.dep_ == "ccomp" and comp.i > token.i:
+            last = self._coordinated_content(token, last)
         if comp.i > token.i:
             # a parse often hangs the quoted end of a long complement on the cue itself
             for child in token.rights:
@@ -506,6 +508,39 @@ class ContentRules(ClauseRules):
                     ):
                         return self._trim(start, token.idx)[1]
         return end
+
+    def _coordinated_content(self, token: Token, last: Token) -> Token:
+        """Where a complement ends when the parse hung a second clause on the cue itself.
+
+        "said that A, and that B": a second "that" clause is a second part of what was
+        said; "said A and she can win": a clause with a subject joined by a bare "and"
+        (no comma) goes on with the content. A comma before the conjunction, "but", or a
+        cue verb ("and added …") leaves the clause to the writer.
+        """
+        doc = token.doc
+        for conj in token.rights:
+            if conj.dep_ != "conj" or conj.i <= last.i:
+                continue
+            ccs = [
+                c
+                for c in (*token.children, *conj.children)
+                if c.dep_ == "cc" and last.i < c.i < conj.i
+            ]
+            if not ccs or ccs[0].lower_ not in ("and", "but"):
+                return last
+            cc = ccs[0]
+            cue = self._cue_at(conj)
+            if (cue is not None and cue.cls == "speech") or conj.pos_ not in ("VERB", "AUX"):
+                return last
+            if any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in conj.children):
+                return conj.right_edge
+            has_subject = any(c.dep_ in (*SUBJECTS, "expl") for c in conj.children)
+            before = doc[cc.i - 1]
+            bare = not (before.is_punct and before.text not in MARK_CHARS)
+            if has_subject and bare and cc.lower_ == "and":
+                return conj.right_edge
+            return last
+        return last
 
     @staticmethod
     def _gloss_on_name(comma: Token, nxt: Token, np: Token, span: Span) -> bool:

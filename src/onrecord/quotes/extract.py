@@ -172,6 +172,8 @@ class _ArticleRun(HeadlineRules):
         for inner in quotes:
             if inner.cue_start is None or inner.speaker_start is None or inner.spans:
                 continue
+            if inner.cue_class != "speech":
+                continue  # "said A and he believes B": a belief goes on with what was said
             if self.text[inner.cue_start : inner.cue_end or inner.cue_start].endswith("ing"):
                 continue  # "… and those describing themselves as …": a participle, no clause
             for n, outer in enumerate(out):
