@@ -117,6 +117,8 @@ class FastAttributes:
             if len(self._cache) + len(missing) > MAX_CACHED:
                 self._cache.clear()
                 self._relevant.clear()
+                # every key of this doc is missing now, not only the new ones
+                missing = list(dict.fromkeys(keys))
             self._learn(missing)
         cache = self._cache
         values = np.array([cache[k] for k in keys], dtype=np.uint64)
