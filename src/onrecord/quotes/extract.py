@@ -224,6 +224,8 @@ class _ArticleRun(HeadlineRules):
             return
         speaker = self._speaker_for(cue)
         content = self._content_of(cue)
+        if content is None:
+            content = self._gerund_subject_clause(cue)
         kind: QuoteKind
         spans: tuple[tuple[int, int], ...] = ()
         if content is not None:
@@ -295,6 +297,31 @@ class _ArticleRun(HeadlineRules):
         ):
             speaker = None  # the parse took words of the content for the speaker
         self._add(start, end, kind, cue, speaker, spans)
+
+    def _gerund_subject_clause(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "He said cutting taxes would help": the parse took the gerund subject for the
+        cue's complement (an xcomp) and hung the finite clause on it; the gerund with its
+        clause is what was said."""
+        token = cue.token
+        if cue.cls != "speech" or cue.lemma in XCOMP_CUES:
+            return None
+        gerund = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == token.i + 1
+            ),
+            None,
+        )
+        if gerund is None or not any(c.dep_ == "ccomp" and c.i > gerund.i for c in gerund.children):
+            return None
+        start, end = self._trim(gerund.idx, gerund.right_edge.idx + len(gerund.right_edge))
+        if end <= start:
+            return None
+        end = self._cut_adjuncts(start, end)
+        return start, end, self._marks_in(start, end), ()
 
     def _raising(self, cue: Cue) -> None:
         """ "The relationship appears to be alive": an impression nobody is named for; what

@@ -1,0 +1,27 @@
+"""Reports of speech whose content the parse hides: text -> the quote of one cue.
+
+Every text is invented. Each case names the construction the extractor must still read as
+a report of what someone said.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Article, Quote
+from onrecord.quotes import QuoteExtractor
+
+
+@pytest.fixture(scope="module")
+def speech(nlp) -> QuoteExtractor:
+    return QuoteExtractor(nlp, cues="speech")
+
+
+def quotes_of(extractor: QuoteExtractor, text: str) -> list[Quote]:
+    return list(extractor(Article(text=text, source="test")).quotes)
+
+
+def test_a_gerund_subject_opens_the_content_of_said(speech: QuoteExtractor) -> None:
+    text = "The mayor said widening the road would cut the commute by half."
+    found = [(q.cue, q.speaker_text, q.text) for q in quotes_of(speech, text)]
+    assert ("say", "The mayor", "widening the road would cut the commute by half") in found
