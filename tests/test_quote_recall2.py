@@ -25,3 +25,14 @@ def test_a_gerund_subject_opens_the_content_of_said(speech: QuoteExtractor) -> N
     text = "The mayor said widening the road would cut the commute by half."
     found = [(q.cue, q.speaker_text, q.text) for q in quotes_of(speech, text)]
     assert ("say", "The mayor", "widening the road would cut the commute by half") in found
+
+
+def test_according_to_reports_the_clause_before_it_not_trailing_adjuncts(
+    speech: QuoteExtractor,
+) -> None:
+    text = (
+        "Most residents oppose the new stadium, according to a city survey last month - "
+        "nearly the same share as in the spring."
+    )
+    found = [(q.cue, q.text) for q in quotes_of(speech, text)]
+    assert ("according to", "Most residents oppose the new stadium") in found

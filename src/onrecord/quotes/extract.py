@@ -298,6 +298,39 @@ class _ArticleRun(HeadlineRules):
             speaker = None  # the parse took words of the content for the speaker
         self._add(start, end, kind, cue, speaker, spans)
 
+    def _content_of(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """The content of a cue's complement; for "according to", the side of the phrase
+        that holds the clause's verb ("Most voters disapprove, according to a poll taken
+        last week": the adjuncts after the source are not what was reported)."""
+        content = super()._content_of(cue)
+        if cue.lemma != "according to" or content is None:
+            return content
+        token = cue.token
+        if content[0] < token.idx:
+            return content
+        doc = token.doc
+        phrase_start = token.i
+        phrase_end = max(t.i for t in doc[token.i + 1].subtree)
+        clause = token.head
+        while clause.dep_ not in ("ROOT", "ccomp") and clause.head != clause:
+            clause = clause.head
+        if clause.i >= phrase_start or clause.pos_ not in ("VERB", "AUX"):
+            return content
+        left = [t for t in clause.subtree if t.i < phrase_start]
+        while left and left[-1].is_punct:
+            left = left[:-1]
+        if not left or any(
+            t.i > phrase_end
+            and t.head.i == clause.i
+            and t.dep_ in ("ccomp", "dobj", "attr", "acomp", "xcomp")
+            for t in clause.subtree
+        ):
+            return content
+        start, end = self._trim(left[0].idx, left[-1].idx + len(left[-1]))
+        return (start, end, self._marks_in(start, end), ()) if end > start else content
+
     def _gerund_subject_clause(
         self, cue: Cue
     ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
