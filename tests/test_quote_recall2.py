@@ -36,3 +36,15 @@ def test_according_to_reports_the_clause_before_it_not_trailing_adjuncts(
     )
     found = [(q.cue, q.text) for q in quotes_of(speech, text)]
     assert ("according to", "Most residents oppose the new stadium") in found
+
+
+def test_a_cue_set_off_by_commas_reports_the_clause_around_it(speech: QuoteExtractor) -> None:
+    text = "The new budget, the treasurer said, “leaves nothing for the parks” this year."
+    found = [q for q in quotes_of(speech, text) if q.cue == "say"]
+    assert len(found) == 1
+    quote = found[0]
+    assert quote.speaker_text == "the treasurer"
+    assert [text[a:b] for a, b in quote.spans] == [
+        "The new budget",
+        "“leaves nothing for the parks” this year",
+    ]

@@ -226,6 +226,8 @@ class _ArticleRun(HeadlineRules):
         content = self._content_of(cue)
         if content is None:
             content = self._gerund_subject_clause(cue)
+        if content is None:
+            content = self._parenthetical_content(cue)
         kind: QuoteKind
         spans: tuple[tuple[int, int], ...] = ()
         if content is not None:
@@ -330,6 +332,48 @@ class _ArticleRun(HeadlineRules):
             return content
         start, end = self._trim(left[0].idx, left[-1].idx + len(left[-1]))
         return (start, end, self._marks_in(start, end), ()) if end > start else content
+
+    def _parenthetical_content(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "The plan, aides said, was never costed": a cue set off by commas inside the
+        clause it reports; what was said is that clause, in two pieces around the cue."""
+        token = cue.token
+        doc = token.doc
+        if cue.cls != "speech" or token.dep_ != "parataxis":
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+        if subject is None:
+            return None
+        left = subject.left_edge.i - 1
+        if left <= token.sent.start or doc[left].text not in (",", "—", "–"):
+            return None
+        right = next(
+            (t.i for t in doc[token.i + 1 : token.sent.end] if t.text in (",", "—", "–")), None
+        )
+        if right is None or any(
+            t.is_punct and t.text not in (".",) for t in doc[token.i + 1 : right]
+        ):
+            return None
+        head = token.head
+        first, last = head.left_edge.i, head.right_edge.i
+        if not first < left or last <= right:
+            return None
+        nxt = doc[right + 1]
+        if nxt.head == token and nxt.dep_ in ("prep", "npadvmod", "advmod", "advcl"):
+            return None  # "…, he said, on condition of anonymity": the cue's own adjunct
+        before = self._trim(doc[first].idx, doc[left].idx)
+        after = self._trim(nxt.idx, doc[last].idx + len(doc[last]))
+        if before[1] <= before[0] or after[1] <= after[0]:
+            return None
+        start, end = before[0], after[1]
+        if any(
+            (c := self._cue_at(t)) is not None and c.cls == "speech"
+            for t in doc[first : last + 1]
+            if not left <= t.i <= right
+        ):
+            return None  # another report inside: its own rules apply
+        return start, end, self._marks_in(start, end), (before, after)
 
     def _gerund_subject_clause(
         self, cue: Cue
