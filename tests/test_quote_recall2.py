@@ -48,3 +48,9 @@ def test_a_cue_set_off_by_commas_reports_the_clause_around_it(speech: QuoteExtra
         "The new budget",
         "“leaves nothing for the parks” this year",
     ]
+
+
+def test_called_for_someone_to_act_reports_the_infinitive_clause(speech: QuoteExtractor) -> None:
+    text = "The mayor also called for all donors to disclose their gifts."
+    found = [(q.speaker_text, q.text) for q in quotes_of(speech, text) if q.cue == "call"]
+    assert found == [("The mayor", "all donors to disclose their gifts")]

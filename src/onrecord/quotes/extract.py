@@ -228,6 +228,8 @@ class _ArticleRun(HeadlineRules):
             content = self._gerund_subject_clause(cue)
         if content is None:
             content = self._parenthetical_content(cue)
+        if content is None:
+            content = self._for_to_clause(cue)
         kind: QuoteKind
         spans: tuple[tuple[int, int], ...] = ()
         if content is not None:
@@ -374,6 +376,30 @@ class _ArticleRun(HeadlineRules):
         ):
             return None  # another report inside: its own rules apply
         return start, end, self._marks_in(start, end), (before, after)
+
+    def _for_to_clause(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "She called for all states to expand early voting": the parse made "for" the
+        marker of an infinitive clause; that clause, without "for", is what was urged."""
+        token = cue.token
+        if cue.cls != "speech":
+            return None
+        for child in token.children:
+            if child.dep_ != "advcl" or child.i < token.i:
+                continue
+            mark = next((m for m in child.children if m.dep_ == "mark"), None)
+            if mark is None or mark.lower_ != "for" or mark.i != token.i + 1:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                continue
+            first = token.doc[mark.i + 1]
+            start, end = self._trim(first.idx, child.right_edge.idx + len(child.right_edge))
+            if end <= start:
+                return None
+            end = self._cut_adjuncts(start, end)
+            return start, end, self._marks_in(start, end), ()
+        return None
 
     def _gerund_subject_clause(
         self, cue: Cue
