@@ -54,3 +54,12 @@ def test_called_for_someone_to_act_reports_the_infinitive_clause(speech: QuoteEx
     text = "The mayor also called for all donors to disclose their gifts."
     found = [(q.speaker_text, q.text) for q in quotes_of(speech, text) if q.cue == "call"]
     assert found == [("The mayor", "all donors to disclose their gifts")]
+
+
+def test_a_trailing_participle_cue_reports_its_own_object(speech: QuoteExtractor) -> None:
+    text = (
+        "The company has firmly rejected the safety complaints, pointing to a clean record "
+        "of inspections since 2010."
+    )
+    found = [q.text for q in quotes_of(speech, text) if q.cue == "point to"]
+    assert found == ["a clean record of inspections since 2010"]

@@ -309,6 +309,10 @@ class _ArticleRun(HeadlineRules):
         that holds the clause's verb ("Most voters disapprove, according to a poll taken
         last week": the adjuncts after the source are not what was reported)."""
         content = super()._content_of(cue)
+        if content is not None and content[1] <= cue.start and " " in cue.lemma:
+            # "…, pointing to the polls": a participle whose preposition has its own object
+            # reports that object, not the clause it hangs on
+            content = self._prepositional_object(cue) or content
         if cue.lemma != "according to" or content is None:
             return content
         token = cue.token
@@ -400,6 +404,26 @@ class _ArticleRun(HeadlineRules):
             end = self._cut_adjuncts(start, end)
             return start, end, self._marks_in(start, end), ()
         return None
+
+    def _prepositional_object(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """The object of the preposition that ends a phrase cue ("point to", "respond to")."""
+        token = cue.token
+        if cue.cls != "speech" or cue.lemma not in self.lexicon.object_content:
+            return None
+        prep_word = cue.lemma.split()[-1]
+        prep = next(
+            (c for c in token.rights if c.dep_ in ("prep", "dative") and c.lower_ == prep_word),
+            None,
+        )
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is None:
+            return None
+        start, end = self._trim(pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge))
+        if end <= start:
+            return None
+        return start, end, self._marks_in(start, end), ()
 
     def _gerund_subject_clause(
         self, cue: Cue
