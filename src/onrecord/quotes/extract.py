@@ -230,6 +230,19 @@ class _ArticleRun(HeadlineRules):
             content = self._parenthetical_content(cue)
         if content is None:
             content = self._for_to_clause(cue)
+        if (
+            content is not None
+            and speaker is not None
+            and cue.end <= speaker.start <= content[0]
+            and any(
+                self.marks[i].end <= cue.start
+                for i in self._direct_beside(cue, self.question_marks)
+            )
+        ):
+            # "“…,” said Ann Lee, who recalled …": after an inverted speaker, the parse took
+            # the speaker's relative clause for the content; the quotation before is what
+            # was said
+            content = None
         kind: QuoteKind
         spans: tuple[tuple[int, int], ...] = ()
         if content is not None:
