@@ -63,3 +63,16 @@ def test_a_trailing_participle_cue_reports_its_own_object(speech: QuoteExtractor
     )
     found = [q.text for q in quotes_of(speech, text) if q.cue == "point to"]
     assert found == ["a clean record of inspections since 2010"]
+
+
+def test_a_pronoun_object_is_content_with_its_as_predicate(speech: QuoteExtractor) -> None:
+    text = "Even the coach's supporters have described it as a costly blunder."
+    found = [q.text for q in quotes_of(speech, text) if q.cue == "describe"]
+    assert found == ["it as a costly blunder"]
+
+
+def test_a_relative_object_and_its_as_predicate_are_two_pieces(speech: QuoteExtractor) -> None:
+    text = "She thanked the voters of Maine, which she describes as her true home."
+    found = [q for q in quotes_of(speech, text) if q.cue == "describe"]
+    assert len(found) == 1
+    assert [text[a:b] for a, b in found[0].spans] == ["which", "as her true home"]

@@ -230,6 +230,8 @@ class _ArticleRun(HeadlineRules):
             content = self._parenthetical_content(cue)
         if content is None:
             content = self._for_to_clause(cue)
+        if content is None:
+            content = self._pronoun_as_predicate(cue)
         if (
             content is not None
             and speaker is not None
@@ -437,6 +439,42 @@ class _ArticleRun(HeadlineRules):
         if end <= start:
             return None
         return start, end, self._marks_in(start, end), ()
+
+    def _pronoun_as_predicate(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "Allies described it as a lapse", "Ohio, which he calls his second home": a
+        pronoun object is content only with the predicate that says what it was called."""
+        token = cue.token
+        if cue.cls != "speech" or cue.lemma not in self.lexicon.object_content:
+            return None
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        pred = next(
+            (
+                c
+                for c in token.children
+                if c.i > token.i
+                and (
+                    c.dep_ == "oprd"
+                    or (
+                        c.dep_ == "prep"
+                        and c.lower_ == "as"
+                        and any(g.dep_ in ("pobj", "amod", "acomp") for g in c.children)
+                    )
+                )
+            ),
+            None,
+        )
+        if obj is None or pred is None or obj.pos_ != "PRON" or obj.i > pred.i:
+            return None
+        first = self._trim(obj.idx, obj.idx + len(obj))
+        second = self._trim(pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+        if second[1] <= second[0]:
+            return None
+        second = (second[0], self._cut_adjuncts(*second))
+        if obj.i == token.i + 1:
+            return first[0], second[1], self._marks_in(first[0], second[1]), ()
+        return first[0], second[1], self._marks_in(*second), (first, second)
 
     def _gerund_subject_clause(
         self, cue: Cue
