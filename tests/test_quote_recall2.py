@@ -76,3 +76,9 @@ def test_a_relative_object_and_its_as_predicate_are_two_pieces(speech: QuoteExtr
     found = [q for q in quotes_of(speech, text) if q.cue == "describe"]
     assert len(found) == 1
     assert [text[a:b] for a, b in found[0].spans] == ["which", "as her true home"]
+
+
+def test_a_dateline_dash_is_never_a_cue(speech: QuoteExtractor) -> None:
+    text = "DENVER ― The governor’s office said it is searching for a new budget director."
+    found = [(q.cue, q.text) for q in quotes_of(speech, text)]
+    assert found == [("say", "it is searching for a new budget director")]

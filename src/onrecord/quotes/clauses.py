@@ -55,6 +55,8 @@ class ClauseRules:
             if cls:
                 return Cue("according to", cls, token.idx, doc[token.i + 1].idx + 2, token)
             return None
+        if not any(ch.isalpha() for ch in token.text):
+            return None  # "Boston ― The mayor said …": a dash the parse took for a verb
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             return self._noun_cue(token)
         if token.pos_ == "ADJ":
