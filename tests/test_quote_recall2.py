@@ -82,3 +82,9 @@ def test_a_dateline_dash_is_never_a_cue(speech: QuoteExtractor) -> None:
     text = "DENVER ― The governor’s office said it is searching for a new budget director."
     found = [(q.cue, q.text) for q in quotes_of(speech, text)]
     assert found == [("say", "it is searching for a new budget director")]
+
+
+def test_a_passive_report_is_spoken_by_its_agent(speech: QuoteExtractor) -> None:
+    text = "The club's plan to sell the stadium was first reported by a local radio station."
+    found = [(q.speaker_text, q.text) for q in quotes_of(speech, text) if q.cue == "report"]
+    assert found == [("a local radio station", "The club's plan to sell the stadium")]

@@ -241,6 +241,10 @@ class ClauseRules:
             if owner is None:
                 return None
             return self.resolver.resolve(self._speaker_span(owner, token))
+        if any(c.dep_ == "nsubjpass" for c in token.children):
+            agent = self._agent_of(token)
+            if agent is not None:
+                return agent  # "The story was first reported by the Herald"
         subject = self._subject_of(token)
         if subject is not None and (
             self._in_dateline(subject) or subject.ent_type_ in ("DATE", "TIME")
