@@ -55,6 +55,8 @@ class ClauseRules:
             if cls:
                 return Cue("according to", cls, token.idx, doc[token.i + 1].idx + 2, token)
             return None
+        if not any(ch.isalpha() for ch in token.text):
+            return None  # "Boston ― The mayor said …": a dash the parse took for a verb
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             return self._noun_cue(token)
         if token.pos_ == "ADJ":
@@ -239,6 +241,10 @@ class ClauseRules:
             if owner is None:
                 return None
             return self.resolver.resolve(self._speaker_span(owner, token))
+        if any(c.dep_ == "nsubjpass" for c in token.children):
+            agent = self._agent_of(token)
+            if agent is not None:
+                return agent  # "The story was first reported by the Herald"
         subject = self._subject_of(token)
         if subject is not None and (
             self._in_dateline(subject) or subject.ent_type_ in ("DATE", "TIME")
