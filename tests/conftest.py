@@ -26,6 +26,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def speech(nlp):
+    """The quote extractor with the default (speech) cues, once per test session."""
+    from onrecord.quotes import QuoteExtractor
+
+    return QuoteExtractor(nlp, cues="speech")
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     """The real per-article pipeline (speech cues), once per test session."""
     from onrecord.pipeline import Pipeline

@@ -7,17 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.model import Article, Quote
 from onrecord.quotes import QuoteExtractor
-
-
-@pytest.fixture(scope="module")
-def speech(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="speech")
-
-
-def quotes_of(extractor: QuoteExtractor, text: str) -> list[Quote]:
-    return list(extractor(Article(text=text, source="test")).quotes)
+from quote_helpers import quotes_of
 
 
 def content_of(extractor: QuoteExtractor, text: str, cue: str) -> tuple[str, tuple[str, ...]]:

@@ -15,11 +15,6 @@ from onrecord.quotes.cues import load_cues
 
 
 @pytest.fixture(scope="module")
-def speech(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="speech")
-
-
-@pytest.fixture(scope="module")
 def everything(nlp) -> QuoteExtractor:
     return QuoteExtractor(nlp, cues="all")
 
@@ -140,6 +135,15 @@ def test_noun_cue_speaker_is_the_subject_of_its_verb(speech: QuoteExtractor) -> 
     text = "The campaign issued a statement that the senator had recovered."
     assert found(speech, text) == [
         ("statement", "speech", "that the senator had recovered", "The campaign")
+    ]
+
+
+def test_a_noun_of_saying_on_a_cue_verb_leaves_the_report_to_the_verb(
+    speech: QuoteExtractor,
+) -> None:
+    text = "The harbour authority said in a statement that the pier would reopen in May."
+    assert found(speech, text) == [
+        ("say", "speech", "that the pier would reopen in May", "The harbour authority")
     ]
 
 

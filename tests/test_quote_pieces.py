@@ -14,11 +14,6 @@ from onrecord.quotes import QuoteExtractor
 from onrecord.quotes.marks import scan
 
 
-@pytest.fixture(scope="module")
-def speech(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="speech")
-
-
 def pieces(extractor: QuoteExtractor, text: str) -> list[tuple[str, list[str], str | None]]:
     """Each quote as (kind, its pieces as written, speaker as written)."""
     result = extractor(Article(text=text, source="test"))

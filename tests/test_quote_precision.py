@@ -13,11 +13,6 @@ from onrecord.model import Article
 from onrecord.quotes import QuoteExtractor
 
 
-@pytest.fixture(scope="module")
-def speech(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="speech")
-
-
 def cues(extractor: QuoteExtractor, text: str) -> list[str | None]:
     """The cue of every quote found in the text."""
     return [q.cue for q in extractor(Article(text=text, source="test")).quotes]

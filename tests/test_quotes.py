@@ -13,11 +13,6 @@ from onrecord.quotes.marks import scan
 
 
 @pytest.fixture(scope="module")
-def speech(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="speech")
-
-
-@pytest.fixture(scope="module")
 def everything(nlp) -> QuoteExtractor:
     return QuoteExtractor(nlp, cues="all")
 

@@ -109,6 +109,7 @@ class ClauseRules:
                 and clause.i > token.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
                 and clause.left_edge.i == token.i + 1
+                and not self._on_a_cue_verb(token)
             ):
                 cls = self.lexicon.classify(lemma)
                 return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
@@ -122,6 +123,14 @@ class ClauseRules:
         if cls is None or phrase not in self.lexicon.noun_phrases:
             return None
         return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)
+
+    def _on_a_cue_verb(self, noun: Token) -> bool:
+        """Whether ``noun`` hangs by a preposition on a verb that is itself a cue ("said in
+        a statement that …", "wrote in a letter that …"): the verb reports the content."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            return False
+        return self.lexicon.classify(self._lemma(prep.head)) is not None
 
     def _adjective_cue(self, token: Token) -> Cue | None:
         """A predicative adjective of stance with its complement: "voters are confident
