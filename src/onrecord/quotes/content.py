@@ -141,6 +141,190 @@ class ContentRules(ClauseRules):
     def _content_of(
         self, cue: Cue
     ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """The content of a cue's complement; for "according to", the side of the phrase
+        that holds the clause's verb ("Most voters disapprove, according to a poll taken
+        last week": the adjuncts after the source are not what was reported)."""
+        content = self._complement_content(cue)
+        if content is not None and content[1] <= cue.start and " " in cue.lemma:
+            # "…, pointing to the polls": a participle whose preposition has its own object
+            # reports that object, not the clause it hangs on
+            content = self._prepositional_object(cue) or content
+        if cue.lemma != "according to" or content is None:
+            return content
+        token = cue.token
+        if content[0] < token.idx:
+            return content
+        doc = token.doc
+        phrase_start = token.i
+        phrase_end = max(t.i for t in doc[token.i + 1].subtree)
+        clause = token.head
+        while clause.dep_ not in ("ROOT", "ccomp") and clause.head != clause:
+            clause = clause.head
+        if clause.i >= phrase_start or clause.pos_ not in ("VERB", "AUX"):
+            return content
+        left = [t for t in clause.subtree if t.i < phrase_start]
+        while left and left[-1].is_punct:
+            left = left[:-1]
+        if not left or any(
+            t.i > phrase_end
+            and t.head.i == clause.i
+            and t.dep_ in ("ccomp", "dobj", "attr", "acomp", "xcomp")
+            for t in clause.subtree
+        ):
+            return content
+        start, end = self._trim(left[0].idx, left[-1].idx + len(left[-1]))
+        return (start, end, self._marks_in(start, end), ()) if end > start else content
+
+    def _parenthetical_content(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "The plan, aides said, was never costed": a cue set off by commas inside the
+        clause it reports; what was said is that clause, in two pieces around the cue."""
+        token = cue.token
+        doc = token.doc
+        if cue.cls != "speech" or token.dep_ != "parataxis":
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+        if subject is None:
+            return None
+        left = subject.left_edge.i - 1
+        if left <= token.sent.start or doc[left].text not in (",", "—", "–"):
+            return None
+        right = next(
+            (t.i for t in doc[token.i + 1 : token.sent.end] if t.text in (",", "—", "–")), None
+        )
+        if right is None or any(
+            t.is_punct and t.text not in (".",) for t in doc[token.i + 1 : right]
+        ):
+            return None
+        head = token.head
+        first, last = head.left_edge.i, head.right_edge.i
+        if not first < left or last <= right:
+            return None
+        nxt = doc[right + 1]
+        if nxt.head == token and nxt.dep_ in ("prep", "npadvmod", "advmod", "advcl"):
+            return None  # "…, he said, on condition of anonymity": the cue's own adjunct
+        before = self._trim(doc[first].idx, doc[left].idx)
+        after = self._trim(nxt.idx, doc[last].idx + len(doc[last]))
+        if before[1] <= before[0] or after[1] <= after[0]:
+            return None
+        start, end = before[0], after[1]
+        if any(
+            (c := self._cue_at(t)) is not None and c.cls == "speech"
+            for t in doc[first : last + 1]
+            if not left <= t.i <= right
+        ):
+            return None  # another report inside: its own rules apply
+        return start, end, self._marks_in(start, end), (before, after)
+
+    def _for_to_clause(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "She called for all states to expand early voting": the parse made "for" the
+        marker of an infinitive clause; that clause, without "for", is what was urged."""
+        token = cue.token
+        if cue.cls != "speech":
+            return None
+        for child in token.children:
+            if child.dep_ != "advcl" or child.i < token.i:
+                continue
+            mark = next((m for m in child.children if m.dep_ == "mark"), None)
+            if mark is None or mark.lower_ != "for" or mark.i != token.i + 1:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                continue
+            first = token.doc[mark.i + 1]
+            start, end = self._trim(first.idx, child.right_edge.idx + len(child.right_edge))
+            if end <= start:
+                return None
+            end = self._cut_adjuncts(start, end)
+            return start, end, self._marks_in(start, end), ()
+        return None
+
+    def _prepositional_object(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """The object of the preposition that ends a phrase cue ("point to", "respond to")."""
+        token = cue.token
+        if cue.cls != "speech" or cue.lemma not in self.lexicon.object_content:
+            return None
+        prep_word = cue.lemma.split()[-1]
+        prep = next(
+            (c for c in token.rights if c.dep_ in ("prep", "dative") and c.lower_ == prep_word),
+            None,
+        )
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is None:
+            return None
+        start, end = self._trim(pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge))
+        if end <= start:
+            return None
+        return start, end, self._marks_in(start, end), ()
+
+    def _pronoun_as_predicate(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "Allies described it as a lapse", "Ohio, which he calls his second home": a
+        pronoun object is content only with the predicate that says what it was called."""
+        token = cue.token
+        if cue.cls != "speech" or cue.lemma not in self.lexicon.object_content:
+            return None
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        pred = next(
+            (
+                c
+                for c in token.children
+                if c.i > token.i
+                and (
+                    c.dep_ == "oprd"
+                    or (
+                        c.dep_ == "prep"
+                        and c.lower_ == "as"
+                        and any(g.dep_ in ("pobj", "amod", "acomp") for g in c.children)
+                    )
+                )
+            ),
+            None,
+        )
+        if obj is None or pred is None or obj.pos_ != "PRON" or obj.i > pred.i:
+            return None
+        first = self._trim(obj.idx, obj.idx + len(obj))
+        second = self._trim(pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+        if second[1] <= second[0]:
+            return None
+        second = (second[0], self._cut_adjuncts(*second))
+        if obj.i == token.i + 1:
+            return first[0], second[1], self._marks_in(first[0], second[1]), ()
+        return first[0], second[1], self._marks_in(*second), (first, second)
+
+    def _gerund_subject_clause(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "He said cutting taxes would help": the parse took the gerund subject for the
+        cue's complement (an xcomp) and hung the finite clause on it; the gerund with its
+        clause is what was said."""
+        token = cue.token
+        if cue.cls != "speech" or cue.lemma in XCOMP_CUES:
+            return None
+        gerund = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == token.i + 1
+            ),
+            None,
+        )
+        if gerund is None or not any(c.dep_ == "ccomp" and c.i > gerund.i for c in gerund.children):
+            return None
+        start, end = self._trim(gerund.idx, gerund.right_edge.idx + len(gerund.right_edge))
+        if end <= start:
+            return None
+        end = self._cut_adjuncts(start, end)
+        return start, end, self._marks_in(start, end), ()
+
+    def _complement_content(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
         """The content span of a cue's complement, with the quotations it touches."""
         token = cue.token
         doc = token.doc
