@@ -102,17 +102,17 @@ class SentenceVectors:
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (a row each), encoding only unknown texts."""
         found: dict[str, np.ndarray] = {}
-        missing: list[str] = []
+        unknown: dict[str, None] = {}  # in order, once each
         for text in texts:
             if text in found:
                 continue
             vector = self._known.get(text)
             if vector is None:
-                if text not in missing:
-                    missing.append(text)
+                unknown[text] = None
             else:
                 self._known.move_to_end(text)
                 found[text] = vector
+        missing = list(unknown)
         if missing:
             model = self.model()
             if model is None:
