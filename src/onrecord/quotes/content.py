@@ -322,6 +322,20 @@ class ContentRules(ClauseRules):
         end = self._cut_adjuncts(start, end)
         return start, end, self._marks_in(start, end), ()
 
+    def _parenthetical_end(self, token: Token) -> int:
+        """Last word of a parenthetical cue's own clause ("A, the paper said, B"). A phrase
+        the parse hung on the cue after a second comma ("…, the paper said, including C",
+        "…, she said, because C") goes on with what was said, not with the cue."""
+        last_word = self._own_clause(token)[1]
+        doc = token.doc
+        for t in doc[token.i + 1 : last_word + 1]:
+            if t.text == "," and t.head == token:
+                rest = [w for w in doc[t.i + 1 : last_word + 1] if not w.is_punct]
+                if rest and all(w.head.i >= t.i or w.head == token for w in rest):
+                    return t.i - 1
+                break
+        return last_word
+
     def _complement_content(
         self, cue: Cue
     ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
@@ -409,7 +423,7 @@ class ContentRules(ClauseRules):
             # "In three years, Barden says, far too many lives were lost": content on both sides
             head = token.head
             first_word = self._first_word(token)
-            last_word = self._own_clause(token)[1]
+            last_word = self._parenthetical_end(token)
             content = [t for t in head.subtree if t.i < first_word - 1]
             after = [
                 t
@@ -645,7 +659,7 @@ class ContentRules(ClauseRules):
             if np.dep_ == "conj" and np.head.i < token.i and np.pos_ in ("NOUN", "PROPN"):
                 continue  # "the cuts, a new tax, and …": the next item of a list
             cut = (
-                low in ADJUNCT_OPENERS
+                (low in ADJUNCT_OPENERS and not _opener_goes_on(nxt, _following_word(nxt)))
                 or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl"))
                 or self._gloss_on_name(token, nxt, np, span)
             )
@@ -661,8 +675,10 @@ class ContentRules(ClauseRules):
                     (t for t in token.doc[token.i + 2 : span.end] if t.pos_ in ("VERB", "AUX")),
                     None,
                 )
-                if verb is not None and any(
-                    c.dep_ in SUBJECTS and c.i > token.i for c in verb.children
+                if (
+                    verb is not None
+                    and verb.head.i < token.i
+                    and any(c.dep_ in SUBJECTS and c.i > token.i for c in verb.children)
                 ):
                     cut = low != "and" or self._cue_at(verb) is not None or verb.dep_ == "conj"
             if cut:
@@ -750,6 +766,26 @@ def _more_than_connective(words: list[Token]) -> bool:
     """Whether words before a parenthetical cue are more than a connective ("And, he said,
     …", "Rather, she argued, …"), which links to the sentence before and is not said."""
     return any(not t.is_punct and t.dep_ not in ("cc", "advmod", "mark", "intj") for t in words)
+
+
+def _following_word(token: Token) -> Token:
+    """The token after ``token`` (itself at the end of the document)."""
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+
+
+def _opener_goes_on(opener: Token, following: Token) -> bool:
+    """Whether a word that usually opens the writer's addition after a comma here goes on
+    with what was said: "…, as well as a new pool" and "…, as the perfect day off" add to
+    the content (an item, a predicate), unlike "…, as he did last year"; "…, even if he
+    loses" and "…, even in a close race" qualify the claim, unlike "…, even though …"."""
+    low = opener.lower_
+    if low == "as":
+        if following.lower_ == "well":
+            return True
+        return opener.dep_ == "prep" and any(c.dep_ == "pobj" for c in opener.children)
+    if low == "even":
+        return following.lower_ not in ("though", "as")
+    return False
 
 
 def _writers_adjunct(child: Token) -> bool:

@@ -1,0 +1,75 @@
+"""Where reported content ends after a comma, and which cue words report nothing.
+
+Every text is invented. Each case names the construction whose boundary it pins down:
+what follows the comma is either more of what was said or the writer's own addition.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.quotes import QuoteExtractor
+from quote_helpers import quotes_of
+
+
+def content_of(extractor: QuoteExtractor, text: str, cue: str) -> tuple[str, tuple[str, ...]]:
+    """The content of the one quote whose cue lemma is ``cue``, and its pieces if split."""
+    found = [q for q in quotes_of(extractor, text) if q.cue == cue]
+    assert len(found) == 1, [(q.cue, q.text) for q in quotes_of(extractor, text)]
+    quote = found[0]
+    return quote.text, tuple(text[a:b] for a, b in quote.spans)
+
+
+CASES = [
+    pytest.param(
+        "The coach said the club was building a new stadium, as well as a training ground.",
+        "say",
+        ("the club was building a new stadium, as well as a training ground", ()),
+        id="as-well-as-adds-an-item-to-the-content",
+    ),
+    pytest.param(
+        "Ramos described a quiet weekend at home with her family, as the perfect holiday.",
+        "describe",
+        ("a quiet weekend at home with her family, as the perfect holiday", ()),
+        id="as-with-a-noun-phrase-is-the-predicate-of-the-content",
+    ),
+    pytest.param(
+        "The manager said the team would keep its coach, as it did last season.",
+        "say",
+        ("the team would keep its coach", ()),
+        id="as-with-a-clause-is-the-writers-comparison",
+    ),
+    pytest.param(
+        "The governor said the state would finish the road by June, even if the rain continues.",
+        "say",
+        ("the state would finish the road by June, even if the rain continues", ()),
+        id="even-if-qualifies-the-claim",
+    ),
+    pytest.param(
+        "The governor said the state would finish the road by June, "
+        "even though the rain has slowed the work.",
+        "say",
+        ("the state would finish the road by June", ()),
+        id="even-though-is-the-writers-concession",
+    ),
+    pytest.param(
+        "The mayor said landlords should be fined, but not tenants who pay late.",
+        "say",
+        ("landlords should be fined, but not tenants who pay late", ()),
+        id="but-not-with-a-relative-clause-is-no-clause-of-the-writer",
+    ),
+    pytest.param(
+        "The letters covered many dull subjects, the paper said, including budgets and travel.",
+        "say",
+        (
+            "The letters covered many dull subjects, the paper said, including budgets and travel",
+            ("The letters covered many dull subjects", "including budgets and travel"),
+        ),
+        id="phrase-after-a-parenthetical-cue-goes-on-with-the-content",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), CASES)
+def test_content_extent(speech: QuoteExtractor, text: str, cue: str, expected) -> None:
+    assert content_of(speech, text, cue) == expected
