@@ -67,6 +67,18 @@ CASES = [
         ),
         id="phrase-after-a-parenthetical-cue-goes-on-with-the-content",
     ),
+    pytest.param(
+        "The senator argued the pipeline, which few voters oppose, would never be built.",
+        "argue",
+        ("the pipeline, which few voters oppose, would never be built", ()),
+        id="relative-clause-closed-by-a-comma-inside-the-content-is-kept",
+    ),
+    pytest.param(
+        "The aide said the plan failed, which surprised nobody in the office.",
+        "say",
+        ("the plan failed", ()),
+        id="relative-clause-on-the-whole-content-is-the-writers",
+    ),
 ]
 
 

@@ -658,6 +658,8 @@ class ContentRules(ClauseRules):
                 continue  # "that CNN, a fellow network, has done …": an apposition mid-clause
             if np.dep_ == "conj" and np.head.i < token.i and np.pos_ in ("NOUN", "PROPN"):
                 continue  # "the cuts, a new tax, and …": the next item of a list
+            if self._relative_clause_inside(nxt, span):
+                continue  # "that the pipeline, which few oppose, would fail": the clause goes on
             cut = (
                 (low in ADJUNCT_OPENERS and not _opener_goes_on(nxt, _following_word(nxt)))
                 or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl"))
@@ -708,6 +710,25 @@ class ContentRules(ClauseRules):
                     ):
                         return self._trim(start, token.idx)[1]
         return end
+
+    @staticmethod
+    def _relative_clause_inside(opener: Token, span: Span) -> bool:
+        """Whether a relative clause opened after a comma ("…, which …") closes with a second
+        comma inside the content and the content goes on past it: "the pipeline, which few
+        oppose, would not be built", "to put the state, which voted red for decades, in play"."""
+        if opener.lower_ not in ("which", "who", "whose", "whom"):
+            return False
+        clause = opener.head if opener.dep_ != "relcl" else opener
+        while clause.dep_ != "relcl" and clause.head != clause and clause.head.i > opener.i:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return False
+        close = clause.right_edge.i + 1
+        if close + 1 >= span.end or span.doc[close].text != ",":
+            return False
+        rest = [t for t in span.doc[close + 1 : span.end] if not t.is_punct]
+        # something after the second comma hangs on a word before the clause
+        return any(t.head.i < opener.i - 1 for t in rest)
 
     def _coordinated_content(self, token: Token, last: Token) -> Token:
         """Where a complement ends when the parse hung a second clause on the cue itself.
