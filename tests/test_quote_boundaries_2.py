@@ -79,6 +79,24 @@ CASES = [
         ("the plan failed", ()),
         id="relative-clause-on-the-whole-content-is-the-writers",
     ),
+    pytest.param(
+        "The governor said voters are “tired of waiting” but also hopeful about the plan.",
+        "say",
+        ("voters are “tired of waiting” but also hopeful about the plan", ()),
+        id="but-also-after-a-quotation-goes-on-with-the-predicate",
+    ),
+    pytest.param(
+        "The aide said he needed to connect Ruiz, a wealthy local donor, with the mayor's office.",
+        "say",
+        ("he needed to connect Ruiz, a wealthy local donor, with the mayor's office", ()),
+        id="apposition-closed-by-a-comma-inside-the-content-is-kept",
+    ),
+    pytest.param(
+        "The aide said the council met Ruiz, a wealthy local donor.",
+        "say",
+        ("the council met Ruiz", ()),
+        id="apposition-at-the-end-of-the-content-is-the-writers-gloss",
+    ),
 ]
 
 

@@ -688,12 +688,14 @@ class ContentRules(ClauseRules):
         for token in span[2:-1]:
             # "“…,” and shared a link": after the quotation, the writer goes on with another
             # act of the speaker's, in the cue's tense ("says he will “work hard” and wait":
-            # the verb agrees with the content, which goes on)
+            # the verb agrees with the content, which goes on; "“…” but also hopeful": the
+            # predicate goes on)
             if (
                 token.dep_ == "cc"
                 and token.doc[token.i - 1].text in MARK_CHARS
                 and any(m.end == token.doc[token.i - 1].idx + 1 for m in self.marks)
                 and token.doc[token.i + 1].pos_ in ("VERB", "AUX", "ADV")
+                and token.doc[token.i + 1].lower_ not in ("also", "only", "not")
                 and (reporter is None or token.doc[token.i + 1].tag_ in (reporter.tag_, "RB"))
             ):
                 return self._trim(start, token.idx)[1]
@@ -713,15 +715,19 @@ class ContentRules(ClauseRules):
 
     @staticmethod
     def _relative_clause_inside(opener: Token, span: Span) -> bool:
-        """Whether a relative clause opened after a comma ("…, which …") closes with a second
-        comma inside the content and the content goes on past it: "the pipeline, which few
-        oppose, would not be built", "to put the state, which voted red for decades, in play"."""
-        if opener.lower_ not in ("which", "who", "whose", "whom"):
-            return False
-        clause = opener.head if opener.dep_ != "relcl" else opener
-        while clause.dep_ != "relcl" and clause.head != clause and clause.head.i > opener.i:
-            clause = clause.head
-        if clause.dep_ != "relcl":
+        """Whether a relative clause or an apposition opened after a comma ("…, which …",
+        "…, a donor …") closes with a second comma inside the content and the content goes on
+        past it: "the pipeline, which few oppose, would not be built", "to put the state, which
+        voted red for decades, in play", "to connect Ruiz, a donor, with the mayor"."""
+        if opener.lower_ in ("which", "who", "whose", "whom"):
+            clause = opener.head if opener.dep_ != "relcl" else opener
+            while clause.dep_ != "relcl" and clause.head != clause and clause.head.i > opener.i:
+                clause = clause.head
+            if clause.dep_ != "relcl":
+                return False
+        elif opener.lower_ in ("a", "an") and opener.head.dep_ == "appos":
+            clause = opener.head  # "to connect Ruiz, a local donor, with the mayor"
+        else:
             return False
         close = clause.right_edge.i + 1
         if close + 1 >= span.end or span.doc[close].text != ",":
