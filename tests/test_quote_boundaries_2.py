@@ -97,6 +97,24 @@ CASES = [
         ("the council met Ruiz", ()),
         id="apposition-at-the-end-of-the-content-is-the-writers-gloss",
     ),
+    pytest.param(
+        "The organizer said she expected a large crowd, "
+        "which “will show the council how many people care about the park.”",
+        "say",
+        (
+            "she expected a large crowd, "
+            "which “will show the council how many people care about the park.”",
+            (),
+        ),
+        id="quoted-words-after-the-comma-with-no-cue-of-their-own-are-the-speakers",
+    ),
+    pytest.param(
+        "The organizer said she expected a large crowd, which would show the council how "
+        "many people care about the park.",
+        "say",
+        ("she expected a large crowd", ()),
+        id="unquoted-relative-clause-after-the-comma-is-the-writers",
+    ),
 ]
 
 

@@ -683,7 +683,7 @@ class ContentRules(ClauseRules):
                     and any(c.dep_ in SUBJECTS and c.i > token.i for c in verb.children)
                 ):
                     cut = low != "and" or self._cue_at(verb) is not None or verb.dep_ == "conj"
-            if cut:
+            if cut and not self._quoted_without_cue(token, span):
                 return self._trim(start, token.idx)[1]
         for token in span[2:-1]:
             # "“…,” and shared a link": after the quotation, the writer goes on with another
@@ -712,6 +712,26 @@ class ContentRules(ClauseRules):
                     ):
                         return self._trim(start, token.idx)[1]
         return end
+
+    def _quoted_without_cue(self, comma: Token, span: Span) -> bool:
+        """Whether the words after ``comma`` to the end of the content quote someone and name
+        no other report: "…, but “the offers were not serious”", "…, which “will help us
+        win”". Quoted words the writer adds with no cue of their own are the same speaker's;
+        "…, which he called “a disaster”" is another report (its own cue), and a quoted name
+        or scare quote ("…, who led the “Win” campaign") is not someone's words."""
+        rest = span.doc[comma.i + 1 : span.end]
+        quoted = [
+            m
+            for m in self.marks
+            if rest.start_char <= m.start < rest.end_char and self._sentence_like(m)
+        ]
+        if not quoted:
+            return False
+        return not any(
+            self._cue_at(t) is not None
+            for t in rest
+            if not any(m.start <= t.idx < m.end for m in quoted)
+        )
 
     @staticmethod
     def _relative_clause_inside(opener: Token, span: Span) -> bool:
