@@ -115,6 +115,17 @@ CASES = [
         ("she expected a large crowd", ()),
         id="unquoted-relative-clause-after-the-comma-is-the-writers",
     ),
+    pytest.param(
+        "The farmer said he had received offers for the land, "
+        "but “the offers were far too low for anyone to accept.”",
+        "say",
+        (
+            "he had received offers for the land, "
+            "but “the offers were far too low for anyone to accept.”",
+            (),
+        ),
+        id="quoted-clause-after-comma-and-but-goes-on-with-the-content",
+    ),
 ]
 
 

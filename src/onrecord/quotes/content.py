@@ -786,6 +786,8 @@ class ContentRules(ClauseRules):
             bare = not (before.is_punct and before.text not in MARK_CHARS)
             if has_subject and bare and cc.lower_ == "and":
                 return conj.right_edge
+            if has_subject and self._quoted_without_cue(cc, doc[cc.i : conj.right_edge.i + 1]):
+                return conj.right_edge  # "said A, but “B”": quoted words go on with A
             return last
         return last
 
