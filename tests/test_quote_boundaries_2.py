@@ -126,6 +126,18 @@ CASES = [
         ),
         id="quoted-clause-after-comma-and-but-goes-on-with-the-content",
     ),
+    pytest.param(
+        "The mayor said she admires the plan and praised its author at length.",
+        "say",
+        ("she admires the plan", ()),
+        id="verb-in-the-cues-tense-after-bare-and-is-the-reporters-next-act",
+    ),
+    pytest.param(
+        "The mayor says she admires the plan and hopes it passes.",
+        "say",
+        ("she admires the plan and hopes it passes", ()),
+        id="verb-in-the-contents-tense-after-bare-and-goes-on-with-the-content",
+    ),
 ]
 
 

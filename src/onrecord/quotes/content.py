@@ -711,7 +711,34 @@ class ContentRules(ClauseRules):
                         and not any(c.dep_ in SUBJECTS for c in t.children)
                     ):
                         return self._trim(start, token.idx)[1]
+        if reporter is not None:
+            for token in span[2:-1]:
+                if token.dep_ == "cc" and self._reporters_next_act(token, span, reporter):
+                    return self._trim(start, token.idx)[1]
         return end
+
+    @staticmethod
+    def _reporters_next_act(cc: Token, span: Span, reporter: Token) -> bool:
+        """Whether a bare "and" in the content joins a verb that goes on with the reporter
+        rather than the content: no subject of its own and the cue's tense, unlike the
+        content's ("said she admires the plan and praised its author": "praised" is in the
+        tense of "said", not of "admires"; "says she admires it and hopes …" goes on)."""
+        doc = cc.doc
+        if cc.lower_ != "and" or doc[cc.i - 1].is_punct:
+            return False
+        verb = doc[cc.i + 1]
+        if verb.pos_ != "VERB" or verb.dep_ != "conj":
+            return False
+        if any(c.dep_ in (*SUBJECTS, "expl") for c in verb.children):
+            return False
+        content_verb = verb.head
+        if content_verb.i < span.start or content_verb.pos_ not in ("VERB", "AUX"):
+            return False
+        return (
+            verb.tag_ == reporter.tag_
+            and content_verb.tag_ in ("VBZ", "VBP")
+            and reporter.tag_ == "VBD"
+        )
 
     def _quoted_without_cue(self, comma: Token, span: Span) -> bool:
         """Whether the words after ``comma`` to the end of the content quote someone and name
