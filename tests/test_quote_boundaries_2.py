@@ -144,3 +144,17 @@ CASES = [
 @pytest.mark.parametrize(("text", "cue", "expected"), CASES)
 def test_content_extent(speech: QuoteExtractor, text: str, cue: str, expected) -> None:
     assert content_of(speech, text, cue) == expected
+
+
+NOT_REPORTS = [
+    pytest.param(
+        "The city clerk reported on Tuesday.",
+        "report",
+        id="a-date-alone-is-when-the-report-was-made-not-what-was-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_REPORTS)
+def test_no_report(speech: QuoteExtractor, text: str, cue: str) -> None:
+    assert [q.text for q in quotes_of(speech, text) if q.cue == cue] == []

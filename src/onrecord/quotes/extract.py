@@ -592,7 +592,15 @@ def _manner_of_speaking(quote: Quote, cue: Token, content: Span | None) -> bool:
     return content.root.dep_ not in ("pobj", "pcomp", "prep")
 
 
-NOT_A_REPORT = (_naming, _endangers, _manner_of_speaking)
+def _only_a_date(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """Content that is nothing but a date or a time ("reported on Tuesday", "has spoken
+    this week") is when the report was made, never what was reported."""
+    if quote.kind == "direct" or content is None:
+        return False
+    return all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in content)
+
+
+NOT_A_REPORT = (_naming, _endangers, _manner_of_speaking, _only_a_date)
 
 
 def _covers_own_source(quote: Quote) -> bool:
