@@ -138,6 +138,15 @@ CASES = [
         ("she admires the plan and hopes it passes", ()),
         id="verb-in-the-contents-tense-after-bare-and-goes-on-with-the-content",
     ),
+    pytest.param(
+        "The plan is a good one, the mayor said, because it costs the city nothing at all.",
+        "say",
+        (
+            "The plan is a good one, the mayor said, because it costs the city nothing at all",
+            ("The plan is a good one", "because it costs the city nothing at all"),
+        ),
+        id="reason-after-a-cue-placed-inside-the-content-is-its-second-piece",
+    ),
 ]
 
 

@@ -622,8 +622,37 @@ class ContentRules(ClauseRules):
         if dateline:
             start = dateline.end()
         end = self._cut_adjuncts(start, end, token)
+        if end <= start:
+            return None
+        quotation = any(m.start <= start and end <= m.end for m in self.marks)
+        before_cue = comp.i < token.i and end <= token.idx and not quotation
+        tail = self._tail_after_cue(token) if before_cue else None
+        if tail is not None:
+            # "A, the paper said, including B": one content in two pieces around the cue
+            return start, tail[1], self._marks_in(start, tail[1]), ((start, end), tail)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
-        return (start, end, self._marks_in(start, end), ()) if end > start else None
+        return start, end, self._marks_in(start, end), ()
+
+    def _tail_after_cue(self, token: Token) -> tuple[int, int] | None:
+        """The piece of content after a cue placed inside it, when the parse hung that piece
+        on the cue after a second comma ("A, officials insist, because B"), else None."""
+        doc = token.doc
+        own_end = self._own_clause(token)[1]
+        p_end = self._parenthetical_end(token)
+        if p_end >= own_end:
+            return None
+        after = [t for t in doc[p_end + 2 : own_end + 1]]
+        while after and after[-1].is_punct:
+            after = after[:-1]
+        if len([t for t in after if not t.is_punct]) < 3 or after[0].lower_ not in TAIL_OPENERS:
+            return None
+        last = after[-1].idx + len(after[-1])
+        if any(m.start <= token.idx < m.end or after[0].idx <= m.start < last for m in self.marks):
+            return None
+        a_start, a_end = self._trim(after[0].idx, after[-1].idx + len(after[-1]))
+        if self._paragraph_index(a_start) != self._paragraph_index(token.idx):
+            return None
+        return a_start, a_end
 
     def _cut_adjuncts(self, start: int, end: int, reporter: Token | None = None) -> int:
         """End reported content before a comma that opens the reporter's own addition;
@@ -836,6 +865,10 @@ class ContentRules(ClauseRules):
             if a <= start < b:
                 return self._trim(start, min(end, b))
         return start, end
+
+
+# words that open the rest of a content the cue was placed inside ("A, she said, because B")
+TAIL_OPENERS = {"including", "because", "while", "but", "though", "although", "since", "so"}
 
 
 def _more_than_connective(words: list[Token]) -> bool:
