@@ -147,6 +147,12 @@ CASES = [
         ),
         id="reason-after-a-cue-placed-inside-the-content-is-its-second-piece",
     ),
+    pytest.param(
+        "The governor pledged to cut the tax, fix the broken bridge and hire more teachers.",
+        "pledge",
+        ("to cut the tax, fix the broken bridge and hire more teachers", ()),
+        id="bare-infinitives-after-the-first-are-items-of-the-same-pledge",
+    ),
 ]
 
 

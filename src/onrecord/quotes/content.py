@@ -588,6 +588,9 @@ class ContentRules(ClauseRules):
         if comp.i > token.i:
             # a parse often hangs the quoted end of a long complement on the cue itself
             for child in token.rights:
+                if _infinitive_list_item(token, comp, child):
+                    last = max(last, child.right_edge, key=lambda t: t.i)
+                    continue  # "pledged to cut the tax, fix the bridge and hire teachers"
                 if child.i <= comp.i or child.dep_ in ("punct", "cc", "conj"):
                     continue
                 if child.dep_ == "advcl" and self._cue_at(child) is not None:
@@ -895,6 +898,21 @@ def _opener_goes_on(opener: Token, following: Token) -> bool:
     if low == "even":
         return following.lower_ not in ("though", "as")
     return False
+
+
+def _infinitive_list_item(cue: Token, comp: Token, child: Token) -> bool:
+    """Whether a verb the parse coordinated with the cue is the next item of the cue's
+    infinitive content: a bare infinitive with no subject after "to …" ("pledged to cut
+    the tax, fix the bridge and hire teachers"), not another act of the speaker's in the
+    cue's own form ("pledged to cut the tax and won the vote")."""
+    return (
+        comp.dep_ == "xcomp"
+        and child.dep_ == "conj"
+        and child.i > comp.i
+        and child.tag_ == "VB"
+        and cue.tag_ != "VB"
+        and not any(c.dep_ in (*SUBJECTS, "aux") for c in child.children)
+    )
 
 
 def _writers_adjunct(child: Token) -> bool:
