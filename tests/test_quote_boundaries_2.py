@@ -153,6 +153,12 @@ CASES = [
         ("to cut the tax, fix the broken bridge and hire more teachers", ()),
         id="bare-infinitives-after-the-first-are-items-of-the-same-pledge",
     ),
+    pytest.param(
+        "The senator noted the floods, her support for the rescue crews and her work on new jobs.",
+        "note",
+        ("the floods, her support for the rescue crews and her work on new jobs", ()),
+        id="noun-phrase-list-taken-for-an-apposition-is-one-content",
+    ),
 ]
 
 

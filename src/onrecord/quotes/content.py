@@ -580,6 +580,7 @@ class ContentRules(ClauseRules):
                     and t.text in (",", ";", "—", "–", "(")
                     and t.head.i in (comp.i, *(c.i for c in comp.children))
                     and not (t.text == "," and any(c.i > t.i for c in comp.conjuncts))
+                    and not (t.text == "," and _list_goes_on(t))
                 ):
                     last = comp.doc[t.i - 1]
                     break
@@ -912,6 +913,22 @@ def _infinitive_list_item(cue: Token, comp: Token, child: Token) -> bool:
         and child.tag_ == "VB"
         and cue.tag_ != "VB"
         and not any(c.dep_ in (*SUBJECTS, "aux") for c in child.children)
+    )
+
+
+def _list_goes_on(comma: Token) -> bool:
+    """Whether the noun phrase after a comma is the middle item of a list that the parse
+    took for an apposition: "noted the attacks, her support for the crews and her work on
+    jobs" (a conjunct joined by "and" or "or" follows inside the phrase)."""
+    doc = comma.doc
+    if comma.i + 1 >= len(doc):
+        return False
+    word = doc[comma.i + 1]
+    head = word.head if word.dep_ in ("det", "amod", "compound", "poss", "nummod") else word
+    if head.dep_ != "appos" or head.head.i > comma.i or doc[comma.i - 1].pos_ == "PROPN":
+        return False  # "met Lee, a friend of Ames and Ruiz": a gloss on the name
+    return any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") for t in head.subtree) and any(
+        t.dep_ == "cc" and t.lower_ in ("and", "or") for t in head.subtree
     )
 
 
