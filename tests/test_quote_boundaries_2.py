@@ -159,6 +159,18 @@ CASES = [
         ("the floods, her support for the rescue crews and her work on new jobs", ()),
         id="noun-phrase-list-taken-for-an-apposition-is-one-content",
     ),
+    pytest.param(
+        "The senator said she is staying in the race, despite trailing badly in the polls.",
+        "say",
+        ("she is staying in the race, despite trailing badly in the polls", ()),
+        id="despite-with-a-gerund-is-the-speakers-own-concession",
+    ),
+    pytest.param(
+        "The senator said she is staying in the race, despite a poor showing in the polls.",
+        "say",
+        ("she is staying in the race", ()),
+        id="despite-with-a-noun-phrase-is-the-writers",
+    ),
 ]
 
 

@@ -890,7 +890,8 @@ def _opener_goes_on(opener: Token, following: Token) -> bool:
     """Whether a word that usually opens the writer's addition after a comma here goes on
     with what was said: "…, as well as a new pool" and "…, as the perfect day off" add to
     the content (an item, a predicate), unlike "…, as he did last year"; "…, even if he
-    loses" and "…, even in a close race" qualify the claim, unlike "…, even though …"."""
+    loses" and "…, even in a close race" qualify the claim, unlike "…, even though …";
+    "…, despite trailing in the polls" (no subject of its own) is the speaker's concession."""
     low = opener.lower_
     if low == "as":
         if following.lower_ == "well":
@@ -898,6 +899,8 @@ def _opener_goes_on(opener: Token, following: Token) -> bool:
         return opener.dep_ == "prep" and any(c.dep_ == "pobj" for c in opener.children)
     if low == "even":
         return following.lower_ not in ("though", "as")
+    if low == "despite":
+        return following.tag_ == "VBG"  # "…, despite trailing in the polls": the speaker's
     return False
 
 
