@@ -19,6 +19,7 @@ from onrecord.quotes.rules import (
     NOT_TOPICS,
     NP_CUE_PREPS,
     PUNCT_EDGE,
+    RELATIVE,
     SUBJECTS,
     TOPIC_PREPS,
     XCOMP_CUES,
@@ -321,6 +322,79 @@ class ContentRules(ClauseRules):
             return None
         end = self._cut_adjuncts(start, end)
         return start, end, self._marks_in(start, end), ()
+
+    def _raising_content(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """What "seem" or "appear" presents as an impression, nobody being named for it.
+
+        "The plan seemed to falter", "he appears uneasy": the subject with the predicate, in
+        two pieces around the cue; "it seems (that) the deal is off", "it now seems likely
+        the talks will fail": the clause after the expletive (with its adjective);
+        "it seemed like the vote was lost": the clause of comparison.
+        """
+        token = cue.token
+        doc = token.doc
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.dep_ == "conj":
+            # "The figures, gathered by nobody, appear to be made up" parsed as a second verb
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > token.i:
+            return None
+        after = [c for c in token.children if c.i > token.i]
+        predicate = next((c for c in after if c.dep_ == "xcomp"), None) or next(
+            (c for c in after if c.dep_ in ("oprd", "acomp")), None
+        )
+        clause = next((c for c in after if c.dep_ == "ccomp"), None)
+        if subject.lower_ in ("it", "there") and not any(c.dep_ == "xcomp" for c in after):
+            if clause is not None:
+                first = predicate if predicate is not None and predicate.i < clause.i else clause
+                start, end = self._trim(first.left_edge.idx, _end_of(clause.right_edge))
+            else:
+                like = next(
+                    (
+                        c
+                        for c in after
+                        if c.dep_ == "advcl"
+                        and any(m.dep_ == "mark" and m.lower_ in ("like", "if") for m in c.children)
+                    ),
+                    None,
+                )
+                if like is None:
+                    return None
+                marks = [m for m in like.children if m.dep_ == "mark" and m.i < like.i]
+                opening = like.left_edge
+                if marks and marks[-1].lower_ == "if":
+                    opening = doc[marks[-1].i + 1]  # "as if the plan is …": the clause alone
+                start, end = self._trim(opening.idx, _end_of(like.right_edge))
+            if end <= start or self._holds_speech_cue(clause or like):
+                return None
+            end = self._cut_adjuncts(start, end, token)
+            return start, end, self._marks_in(start, end), ()
+        if predicate is None:
+            return None
+        if (subject.pos_ == "PRON" or predicate.dep_ != "xcomp") and (
+            self._holds_speech_cue(predicate)
+            or any(self._cue_at(t) is not None for t in subject.subtree)
+        ):
+            # "she appeared to say that …", "a governor who has not backed him appears
+            # ready": the report inside is one of its own
+            return None
+        if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+            first = self._trim(subject.idx, _end_of(subject))
+        else:
+            first = self._trim(subject.left_edge.idx, _end_of(subject.right_edge))
+        second = self._trim(predicate.left_edge.idx, _end_of(predicate.right_edge))
+        if first[1] <= first[0] or second[1] <= second[0] or first[1] > cue.start:
+            return None
+        second = (second[0], self._cut_adjuncts(*second))
+        return first[0], second[1], self._marks_in(*second), (first, second)
+
+    def _holds_speech_cue(self, head: Token | None) -> bool:
+        """Whether a verb of saying lies in the subtree of ``head``."""
+        return head is not None and any(
+            (c := self._cue_at(t)) is not None and c.cls == "speech" for t in head.subtree
+        )
 
     def _complement_content(
         self, cue: Cue
@@ -744,6 +818,11 @@ class ContentRules(ClauseRules):
             if a <= start < b:
                 return self._trim(start, min(end, b))
         return start, end
+
+
+def _end_of(token: Token) -> int:
+    """The character offset where a token ends."""
+    return token.idx + len(token)
 
 
 def _more_than_connective(words: list[Token]) -> bool:

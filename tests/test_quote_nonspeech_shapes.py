@@ -1,0 +1,64 @@
+"""Shapes of non-speech attributions: impressions, expectations, stances and findings.
+
+Every text is invented. With ``cues="all"`` the extractor reports beliefs, wishes,
+impressions and findings as well as speech; each test pins down the parse shape whose
+content is the part the attribution is about.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Quote
+from onrecord.quotes import QuoteExtractor
+from quote_helpers import quotes_of
+
+
+@pytest.fixture(scope="module")
+def everything(nlp) -> QuoteExtractor:
+    return QuoteExtractor(nlp, cues="all")
+
+
+def by_cue(extractor: QuoteExtractor, text: str, cue: str) -> list[Quote]:
+    """The quotes whose cue is ``cue``."""
+    return [q for q in quotes_of(extractor, text) if q.cue == cue]
+
+
+def pieces(quote: Quote, text: str) -> list[str]:
+    """The content of a quote as the list of its pieces' texts."""
+    return [text[a:b] for a, b in quote.spans or ((quote.start, quote.end),)]
+
+
+# --- "seem" and "appear": an impression nobody is named for ---------------------------------
+
+
+def test_pronoun_subject_with_infinitive_is_what_seems_so(everything) -> None:
+    text = "She appeared to be losing patience with the committee."
+    (quote,) = by_cue(everything, text, "appear")
+    assert pieces(quote, text) == ["She", "to be losing patience with the committee"]
+    assert quote.speaker is None
+
+
+def test_subject_with_adjective_predicate_is_what_seems_so(everything) -> None:
+    text = "By Friday the new budget seemed oddly thin."
+    (quote,) = by_cue(everything, text, "seem")
+    assert pieces(quote, text) == ["the new budget", "oddly thin"]
+
+
+def test_expletive_it_reports_the_clause(everything) -> None:
+    text = "It seems the council will delay the vote until spring."
+    (quote,) = by_cue(everything, text, "seem")
+    assert quote.text == "the council will delay the vote until spring"
+
+
+def test_expletive_it_with_adjective_keeps_the_adjective(everything) -> None:
+    text = "It now seems likely that the mayor will veto the bill."
+    (quote,) = by_cue(everything, text, "seem")
+    assert quote.text == "likely that the mayor will veto the bill"
+
+
+def test_a_speech_report_inside_the_impression_stays_its_own(everything) -> None:
+    text = "He appeared to say that the tariffs would stay."
+    found = quotes_of(everything, text)
+    assert [q.cue for q in found] == ["say"]
+    assert found[0].text == "that the tariffs would stay"
