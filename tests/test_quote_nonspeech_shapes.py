@@ -62,3 +62,26 @@ def test_a_speech_report_inside_the_impression_stays_its_own(everything) -> None
     found = quotes_of(everything, text)
     assert [q.cue for q in found] == ["say"]
     assert found[0].text == "that the tariffs would stay"
+
+
+# --- a passive belief or finding with an infinitive: "is expected to", "was shown to" ------------
+
+
+def test_passive_expectation_is_about_its_subject_and_infinitive(everything) -> None:
+    text = "The harbor bridge is expected to reopen next month."
+    (quote,) = by_cue(everything, text, "expect")
+    assert pieces(quote, text) == ["The harbor bridge", "to reopen next month"]
+    assert quote.speaker is None
+
+
+def test_passive_finding_names_its_source_by_agent(everything) -> None:
+    text = "The old figures were shown by an audit to be wrong."
+    (quote,) = by_cue(everything, text, "show")
+    assert pieces(quote, text) == ["The old figures", "to be wrong"]
+    assert quote.speaker_text == "an audit"
+
+
+def test_expletive_it_of_a_passive_expectation_is_left_out(everything) -> None:
+    text = "It is expected to rain through the weekend."
+    (quote,) = by_cue(everything, text, "expect")
+    assert quote.text == "to rain through the weekend"

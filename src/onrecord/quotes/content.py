@@ -145,7 +145,7 @@ class ContentRules(ClauseRules):
         """The content of a cue's complement; for "according to", the side of the phrase
         that holds the clause's verb ("Most voters disapprove, according to a poll taken
         last week": the adjuncts after the source are not what was reported)."""
-        content = self._complement_content(cue)
+        content = self._passive_subject_predicate(cue) or self._complement_content(cue)
         if content is not None and content[1] <= cue.start and " " in cue.lemma:
             # "…, pointing to the polls": a participle whose preposition has its own object
             # reports that object, not the clause it hangs on
@@ -322,6 +322,35 @@ class ContentRules(ClauseRules):
             return None
         end = self._cut_adjuncts(start, end)
         return start, end, self._marks_in(start, end), ()
+
+    def _passive_subject_predicate(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "The senator is expected to resign", "the claim was shown to be false": a passive
+        belief or finding is about its subject with the infinitive, in two pieces around the
+        cue (whoever expects it is named by "by …", if at all)."""
+        token = cue.token
+        if cue.cls == "speech":
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        predicate = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i), None)
+        if subject is None or predicate is None or subject.i > token.i:
+            return None
+        if subject.lower_ in ("it", "there"):
+            return None  # "It is expected to rise": the infinitive alone
+        if any(self._cue_at(t) is not None for t in (*subject.subtree, *predicate.subtree)):
+            return None  # "… is expected to say that …": the report inside is one of its own
+        if any(self._holds_speech_cue(c) for c in token.rights if c.i > predicate.i):
+            return None  # "… is believed to …, according to her brother": his report
+        if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+            first = self._trim(subject.idx, _end_of(subject))
+        else:
+            first = self._trim(subject.left_edge.idx, _end_of(subject.right_edge))
+        second = self._trim(predicate.left_edge.idx, _end_of(predicate.right_edge))
+        if first[1] <= first[0] or second[1] <= second[0] or first[1] > cue.start:
+            return None
+        second = (second[0], self._cut_adjuncts(*second, token))
+        return first[0], second[1], self._marks_in(*second), (first, second)
 
     def _raising_content(
         self, cue: Cue
