@@ -85,3 +85,18 @@ def test_expletive_it_of_a_passive_expectation_is_left_out(everything) -> None:
     text = "It is expected to rain through the weekend."
     (quote,) = by_cue(everything, text, "expect")
     assert quote.text == "to rain through the weekend"
+
+
+# --- a stance held about a noun phrase that goes on past a comma ----------------------------------
+
+
+def test_stance_object_goes_on_with_including(everything) -> None:
+    text = "The mayor backs a ban on plastic bags, including the thin ones at markets."
+    (quote,) = by_cue(everything, text, "back")
+    assert quote.text == "a ban on plastic bags, including the thin ones at markets"
+
+
+def test_stance_object_still_ends_before_a_relative_clause(everything) -> None:
+    text = "The union endorsed the new contract, which runs for three years."
+    (quote,) = by_cue(everything, text, "endorse")
+    assert quote.text == "the new contract"

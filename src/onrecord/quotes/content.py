@@ -425,6 +425,17 @@ class ContentRules(ClauseRules):
             (c := self._cue_at(t)) is not None and c.cls == "speech" for t in head.subtree
         )
 
+    def _stance_goes_on(self, cue: Cue, comma: Token) -> bool:
+        """Whether the noun phrase a belief or stance is held about goes on past a comma:
+        "supports a ban on cloning, including research cloning", "backs the plan, as well
+        as the tax"."""
+        if cue.cls == "speech" or comma.text != "," or comma.i + 2 >= len(comma.doc):
+            return False
+        nxt = comma.doc[comma.i + 1]
+        return nxt.lower_ in ("including", "especially", "particularly", "notably") or (
+            nxt.lower_ in ("as", "such") and comma.doc[comma.i + 2].lower_ in ("well", "as")
+        )
+
     def _complement_content(
         self, cue: Cue
     ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
@@ -669,6 +680,7 @@ class ContentRules(ClauseRules):
                     and t.text in (",", ";", "—", "–", "(")
                     and t.head.i in (comp.i, *(c.i for c in comp.children))
                     and not (t.text == "," and any(c.i > t.i for c in comp.conjuncts))
+                    and not self._stance_goes_on(cue, t)
                 ):
                     last = comp.doc[t.i - 1]
                     break
