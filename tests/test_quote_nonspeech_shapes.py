@@ -100,3 +100,15 @@ def test_stance_object_still_ends_before_a_relative_clause(everything) -> None:
     text = "The union endorsed the new contract, which runs for three years."
     (quote,) = by_cue(everything, text, "endorse")
     assert quote.text == "the new contract"
+
+
+def test_passive_belief_with_a_predicate_noun(everything) -> None:
+    text = "The old harbor is considered a safe anchorage."
+    (quote,) = by_cue(everything, text, "consider")
+    assert pieces(quote, text) == ["The old harbor", "a safe anchorage"]
+
+
+def test_passive_belief_inside_a_report_of_speech_is_left_to_the_speech(everything) -> None:
+    text = "The old harbor would be considered a safe anchorage, the captain said."
+    found = quotes_of(everything, text)
+    assert [q.cue for q in found] == ["say"]

@@ -326,22 +326,32 @@ class ContentRules(ClauseRules):
     def _passive_subject_predicate(
         self, cue: Cue
     ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
-        """ "The senator is expected to resign", "the claim was shown to be false": a passive
-        belief or finding is about its subject with the infinitive, in two pieces around the
-        cue (whoever expects it is named by "by …", if at all)."""
+        """ "The senator is expected to resign", "the claim was shown to be false", "the bill
+        is considered dead": a passive belief or finding is about its subject with the
+        infinitive or the predicate, in two pieces around the cue (whoever holds it is named
+        by "by …", if at all)."""
         token = cue.token
         if cue.cls == "speech":
             return None
         subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        predicate = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i), None)
+        predicate = next(
+            (c for c in token.children if c.i > token.i and c.dep_ in ("xcomp", "oprd")),
+            None,
+        )
         if subject is None or predicate is None or subject.i > token.i:
             return None
         if subject.lower_ in ("it", "there"):
             return None  # "It is expected to rise": the infinitive alone
         if any(self._cue_at(t) is not None for t in (*subject.subtree, *predicate.subtree)):
             return None  # "… is expected to say that …": the report inside is one of its own
-        if any(self._holds_speech_cue(c) for c in token.rights if c.i > predicate.i):
-            return None  # "… is believed to …, according to her brother": his report
+        if any(self._holds_speech_cue(c) for c in token.rights if c.i > predicate.i) or (
+            token.head.i != token.i
+            and (outer := self._cue_at(token.head)) is not None
+            and outer.cls == "speech"
+        ):
+            # "… is believed to …, according to her brother", "… would be considered a
+            # refugee, she said": the report of speech is the attribution
+            return None
         if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
             first = self._trim(subject.idx, _end_of(subject))
         else:
