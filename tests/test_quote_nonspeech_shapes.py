@@ -112,3 +112,25 @@ def test_passive_belief_inside_a_report_of_speech_is_left_to_the_speech(everythi
     text = "The old harbor would be considered a safe anchorage, the captain said."
     found = quotes_of(everything, text)
     assert [q.cue for q in found] == ["say"]
+
+
+# --- a noun of thinking equated by "be" with a clause -------------------------------------------
+
+
+def test_noun_cue_equated_with_a_clause_reports_the_clause(everything) -> None:
+    text = "Their fear is that the new road will split the village."
+    (quote,) = by_cue(everything, text, "fear")
+    assert quote.text == "that the new road will split the village"
+    assert quote.speaker_text == "Their"
+
+
+def test_noun_cue_with_whether_clause(everything) -> None:
+    text = "The main worry is whether the council can pay for it."
+    (quote,) = by_cue(everything, text, "worry")
+    assert quote.text == "whether the council can pay for it"
+
+
+def test_noun_cue_inside_a_quotation_is_the_speakers_own_words(everything) -> None:
+    text = '"My hope," she said, "is that the river stays clean."'
+    found = quotes_of(everything, text)
+    assert [q.cue for q in found] == ["say"]

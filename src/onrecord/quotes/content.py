@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from onrecord.quotes.clauses import ClauseRules
+from onrecord.quotes.clauses import ClauseRules, _copular_clause
 from onrecord.quotes.marks import MarkSpan
 from onrecord.quotes.rules import (
     ADJUNCT_OPENERS,
@@ -145,7 +145,11 @@ class ContentRules(ClauseRules):
         """The content of a cue's complement; for "according to", the side of the phrase
         that holds the clause's verb ("Most voters disapprove, according to a poll taken
         last week": the adjuncts after the source are not what was reported)."""
-        content = self._passive_subject_predicate(cue) or self._complement_content(cue)
+        content = (
+            self._copular_content(cue)
+            or self._passive_subject_predicate(cue)
+            or self._complement_content(cue)
+        )
         if content is not None and content[1] <= cue.start and " " in cue.lemma:
             # "…, pointing to the polls": a participle whose preposition has its own object
             # reports that object, not the clause it hangs on
@@ -361,6 +365,23 @@ class ContentRules(ClauseRules):
             return None
         second = (second[0], self._cut_adjuncts(*second, token))
         return first[0], second[1], self._marks_in(*second), (first, second)
+
+    def _copular_content(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "The idea is that donors stay home": a noun cue equated by "be" with a clause
+        reports that clause, "that" or "whether" included."""
+        token = cue.token
+        if token.pos_ != "NOUN":
+            return None
+        clause = _copular_clause(token)
+        if clause is None:
+            return None
+        start, end = self._trim(clause.left_edge.idx, _end_of(clause.right_edge))
+        if end <= start:
+            return None
+        end = self._cut_adjuncts(start, end)
+        return start, end, self._marks_in(start, end), ()
 
     def _raising_content(
         self, cue: Cue
