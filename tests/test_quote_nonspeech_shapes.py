@@ -134,3 +134,9 @@ def test_noun_cue_inside_a_quotation_is_the_speakers_own_words(everything) -> No
     text = '"My hope," she said, "is that the river stays clean."'
     found = quotes_of(everything, text)
     assert [q.cue for q in found] == ["say"]
+
+
+def test_when_a_stance_was_taken_is_not_part_of_it(everything) -> None:
+    text = "The teachers' union endorsed Maria Lopez in February."
+    (quote,) = by_cue(everything, text, "endorse")
+    assert quote.text == "Maria Lopez"

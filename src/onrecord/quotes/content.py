@@ -727,7 +727,7 @@ class ContentRules(ClauseRules):
                     # party to attack the plan": the infinitive is what was called for
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
-                if _writers_adjunct(child):
+                if _writers_adjunct(child) or (cue.cls != "speech" and _time_adjunct(child)):
                     break  # "… according to the filing", "… after meeting him": not what was said
                 last = max(last, child.right_edge, key=lambda t: t.i)
         sent = token.sent
@@ -890,6 +890,17 @@ class ContentRules(ClauseRules):
             if a <= start < b:
                 return self._trim(start, min(end, b))
         return start, end
+
+
+def _time_adjunct(child: Token) -> bool:
+    """Whether a dependent of the cue says when the report was made ("endorsed her in
+    March", "backed the plan on Tuesday"): the writer's circumstance, not what was held."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in ("DATE", "TIME")
+    if child.dep_ != "prep":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
 
 
 def _end_of(token: Token) -> int:
