@@ -113,6 +113,15 @@ class ClauseRules:
             ):
                 cls = self.lexicon.classify(lemma)
                 return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+        if (
+            lemma in self.lexicon.noun_words
+            and _copular_clause(token) is not None
+            and not any(m.start <= token.idx < m.end for m in self.marks)
+        ):
+            # "Their fear is that the money runs out": the clause after the copula (not
+            # inside a quotation, whose words are the quoted speaker's own)
+            cls = self.lexicon.classify(lemma)
+            return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
         prep = token.doc[nxt]
         if prep.dep_ != "prep" or prep.head.i != token.i:
             return None
@@ -426,6 +435,24 @@ def _has_clause(token: Token) -> bool:
         if child.dep_ in ("ccomp",) and child.i < token.i:
             return True  # "The plan will fail, experts believe."
     return False
+
+
+def _copular_clause(noun: Token) -> Token | None:
+    """The clause a noun of saying or thinking is equated with by "be": "the idea is that
+    …", "her fear was that …", "the question is whether …"; None when there is none."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < noun.i:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
+        ),
+        None,
+    )
 
 
 def _takes_finite_clause(token: Token) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from onrecord.quotes.clauses import ClauseRules
+from onrecord.quotes.clauses import ClauseRules, _copular_clause
 from onrecord.quotes.marks import MarkSpan
 from onrecord.quotes.rules import (
     ADJUNCT_OPENERS,
@@ -19,6 +19,7 @@ from onrecord.quotes.rules import (
     NOT_TOPICS,
     NP_CUE_PREPS,
     PUNCT_EDGE,
+    RELATIVE,
     SUBJECTS,
     TOPIC_PREPS,
     XCOMP_CUES,
@@ -144,7 +145,11 @@ class ContentRules(ClauseRules):
         """The content of a cue's complement; for "according to", the side of the phrase
         that holds the clause's verb ("Most voters disapprove, according to a poll taken
         last week": the adjuncts after the source are not what was reported)."""
-        content = self._complement_content(cue)
+        content = (
+            self._copular_content(cue)
+            or self._passive_subject_predicate(cue)
+            or self._complement_content(cue)
+        )
         if content is not None and content[1] <= cue.start and " " in cue.lemma:
             # "…, pointing to the polls": a participle whose preposition has its own object
             # reports that object, not the clause it hangs on
@@ -335,6 +340,146 @@ class ContentRules(ClauseRules):
                     return t.i - 1
                 break
         return last_word
+
+    def _passive_subject_predicate(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "The senator is expected to resign", "the claim was shown to be false", "the bill
+        is considered dead": a passive belief or finding is about its subject with the
+        infinitive or the predicate, in two pieces around the cue (whoever holds it is named
+        by "by …", if at all)."""
+        token = cue.token
+        if cue.cls == "speech":
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        predicate = next(
+            (c for c in token.children if c.i > token.i and c.dep_ in ("xcomp", "oprd")),
+            None,
+        )
+        if subject is None or predicate is None or subject.i > token.i:
+            return None
+        if subject.lower_ in ("it", "there"):
+            return None  # "It is expected to rise": the infinitive alone
+        if any(self._cue_at(t) is not None for t in (*subject.subtree, *predicate.subtree)):
+            return None  # "… is expected to say that …": the report inside is one of its own
+        if any(self._holds_speech_cue(c) for c in token.rights if c.i > predicate.i) or (
+            token.head.i != token.i
+            and (outer := self._cue_at(token.head)) is not None
+            and outer.cls == "speech"
+        ):
+            # "… is believed to …, according to her brother", "… would be considered a
+            # refugee, she said": the report of speech is the attribution
+            return None
+        if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+            first = self._trim(subject.idx, _end_of(subject))
+        else:
+            first = self._trim(subject.left_edge.idx, _end_of(subject.right_edge))
+        second = self._trim(predicate.left_edge.idx, _end_of(predicate.right_edge))
+        if first[1] <= first[0] or second[1] <= second[0] or first[1] > cue.start:
+            return None
+        second = (second[0], self._cut_adjuncts(*second, token))
+        return first[0], second[1], self._marks_in(*second), (first, second)
+
+    def _copular_content(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """ "The idea is that donors stay home": a noun cue equated by "be" with a clause
+        reports that clause, "that" or "whether" included."""
+        token = cue.token
+        if token.pos_ != "NOUN":
+            return None
+        clause = _copular_clause(token)
+        if clause is None:
+            return None
+        start, end = self._trim(clause.left_edge.idx, _end_of(clause.right_edge))
+        if end <= start:
+            return None
+        end = self._cut_adjuncts(start, end)
+        return start, end, self._marks_in(start, end), ()
+
+    def _raising_content(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """What "seem" or "appear" presents as an impression, nobody being named for it.
+
+        "The plan seemed to falter", "he appears uneasy": the subject with the predicate, in
+        two pieces around the cue; "it seems (that) the deal is off", "it now seems likely
+        the talks will fail": the clause after the expletive (with its adjective);
+        "it seemed like the vote was lost": the clause of comparison.
+        """
+        token = cue.token
+        doc = token.doc
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.dep_ == "conj":
+            # "The figures, gathered by nobody, appear to be made up" parsed as a second verb
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > token.i:
+            return None
+        after = [c for c in token.children if c.i > token.i]
+        predicate = next((c for c in after if c.dep_ == "xcomp"), None) or next(
+            (c for c in after if c.dep_ in ("oprd", "acomp")), None
+        )
+        clause = next((c for c in after if c.dep_ == "ccomp"), None)
+        if subject.lower_ in ("it", "there") and not any(c.dep_ == "xcomp" for c in after):
+            if clause is not None:
+                first = predicate if predicate is not None and predicate.i < clause.i else clause
+                start, end = self._trim(first.left_edge.idx, _end_of(clause.right_edge))
+            else:
+                like = next(
+                    (
+                        c
+                        for c in after
+                        if c.dep_ == "advcl"
+                        and any(m.dep_ == "mark" and m.lower_ in ("like", "if") for m in c.children)
+                    ),
+                    None,
+                )
+                if like is None:
+                    return None
+                marks = [m for m in like.children if m.dep_ == "mark" and m.i < like.i]
+                opening = like.left_edge
+                if marks and marks[-1].lower_ == "if":
+                    opening = doc[marks[-1].i + 1]  # "as if the plan is …": the clause alone
+                start, end = self._trim(opening.idx, _end_of(like.right_edge))
+            if end <= start or self._holds_speech_cue(clause or like):
+                return None
+            end = self._cut_adjuncts(start, end, token)
+            return start, end, self._marks_in(start, end), ()
+        if predicate is None:
+            return None
+        if (subject.pos_ == "PRON" or predicate.dep_ != "xcomp") and (
+            self._holds_speech_cue(predicate)
+            or any(self._cue_at(t) is not None for t in subject.subtree)
+        ):
+            # "she appeared to say that …", "a governor who has not backed him appears
+            # ready": the report inside is one of its own
+            return None
+        if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+            first = self._trim(subject.idx, _end_of(subject))
+        else:
+            first = self._trim(subject.left_edge.idx, _end_of(subject.right_edge))
+        second = self._trim(predicate.left_edge.idx, _end_of(predicate.right_edge))
+        if first[1] <= first[0] or second[1] <= second[0] or first[1] > cue.start:
+            return None
+        second = (second[0], self._cut_adjuncts(*second))
+        return first[0], second[1], self._marks_in(*second), (first, second)
+
+    def _holds_speech_cue(self, head: Token | None) -> bool:
+        """Whether a verb of saying lies in the subtree of ``head``."""
+        return head is not None and any(
+            (c := self._cue_at(t)) is not None and c.cls == "speech" for t in head.subtree
+        )
+
+    def _stance_goes_on(self, cue: Cue, comma: Token) -> bool:
+        """Whether the noun phrase a belief or stance is held about goes on past a comma:
+        "supports a ban on cloning, including research cloning", "backs the plan, as well
+        as the tax"."""
+        if cue.cls == "speech" or comma.text != "," or comma.i + 2 >= len(comma.doc):
+            return False
+        nxt = comma.doc[comma.i + 1]
+        return nxt.lower_ in ("including", "especially", "particularly", "notably") or (
+            nxt.lower_ in ("as", "such") and comma.doc[comma.i + 2].lower_ in ("well", "as")
+        )
 
     def _complement_content(
         self, cue: Cue
@@ -581,6 +726,7 @@ class ContentRules(ClauseRules):
                     and t.head.i in (comp.i, *(c.i for c in comp.children))
                     and not (t.text == "," and any(c.i > t.i for c in comp.conjuncts))
                     and not (t.text == "," and _list_goes_on(t))
+                    and not self._stance_goes_on(cue, t)
                 ):
                     last = comp.doc[t.i - 1]
                     break
@@ -599,7 +745,7 @@ class ContentRules(ClauseRules):
                     # party to attack the plan": the infinitive is what was called for
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
-                if _writers_adjunct(child):
+                if _writers_adjunct(child) or (cue.cls != "speech" and _time_adjunct(child)):
                     break  # "… according to the filing", "… after meeting him": not what was said
                 last = max(last, child.right_edge, key=lambda t: t.i)
         sent = token.sent
@@ -873,6 +1019,22 @@ class ContentRules(ClauseRules):
 
 # words that open the rest of a content the cue was placed inside ("A, she said, because B")
 TAIL_OPENERS = {"including", "because", "while", "but", "though", "although", "since", "so"}
+
+
+def _time_adjunct(child: Token) -> bool:
+    """Whether a dependent of the cue says when the report was made ("endorsed her in
+    March", "backed the plan on Tuesday"): the writer's circumstance, not what was held."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in ("DATE", "TIME")
+    if child.dep_ != "prep":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
+
+
+def _end_of(token: Token) -> int:
+    """The character offset where a token ends."""
+    return token.idx + len(token)
 
 
 def _more_than_connective(words: list[Token]) -> bool:

@@ -35,7 +35,6 @@ from onrecord.quotes.rules import (
     NOT_LABELS,
     PARSER_MARKS,
     RAISING_CUES,
-    RELATIVE,
     SUBJECTS,
     XCOMP_CUES,
     Cue,
@@ -320,21 +319,11 @@ class _ArticleRun(HeadlineRules):
         self._add(start, end, kind, cue, speaker, spans)
 
     def _raising(self, cue: Cue) -> None:
-        """ "The relationship appears to be alive": an impression nobody is named for; what
-        seems so is the subject with the infinitive (two pieces around the cue)."""
-        token = cue.token
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        xcomp = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i), None)
-        if subject is None or xcomp is None or subject.lower_ in ("it", "there"):
-            return
-        if subject.pos_ == "PRON" or subject.lower_ in RELATIVE:
-            return
-        first = self._trim(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
-        second = self._trim(xcomp.left_edge.idx, xcomp.right_edge.idx + len(xcomp.right_edge))
-        if first[1] <= first[0] or second[1] <= second[0] or first[1] > cue.start:
-            return
-        second = (second[0], self._cut_adjuncts(*second))
-        self._add(first[0], second[1], "indirect", cue, None, (first, second))
+        """ "The relationship appears to be alive": an impression nobody is named for (see
+        ``ContentRules._raising_content``)."""
+        content = self._raising_content(cue)
+        if content is not None:
+            self._add(content[0], content[1], "indirect", cue, None, content[3])
 
     def _asker(self, cue: Cue) -> ResolvedSpeaker | None:
         """The interviewer named by "asked by X", or None."""
