@@ -15,7 +15,10 @@ from onrecord.quotes.rules import (
     DATELINE,
     MARK_CHARS,
     NOT_SPEAKER_ENTS,
+    NOT_TOPICS,
+    PUNCT_EDGE,
     RELATIVE,
+    TOPIC_PREPS,
     Cue,
     regular_stems,
 )
@@ -93,6 +96,93 @@ class ClauseRules:
         ):
             return None  # "found a new sponsor", "knows the area": no belief nor finding
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    def _topic_past_adjuncts(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """The topic of a verb of saying that comes after an adverb, a circumstance or the
+        one spoken to: "spoke at length about the war", "talked to the radio station about
+        her race", "told few people about their plans" (what was spoken of is the content)."""
+        token = cue.token
+        if cue.cls != "speech" or token.pos_ != "VERB" or cue.lemma in _NOT_TOPIC_CUES:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in token.children):
+            return None
+        if cue.lemma != "tell" and any(c.dep_ == "dobj" for c in token.children):
+            return None
+        for child in token.rights:
+            if child.dep_ in ("advmod", "npadvmod", "dobj", "dative"):
+                topic = self._topic_of(child) if child.dep_ in ("dobj", "dative") else None
+            elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+                topic = child
+            elif child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                topic = self._topic_of(pobj) if pobj is not None else None
+            else:
+                return None
+            if topic is None:
+                continue
+            obj = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.lemma_.lower() in NOT_TOPICS or obj.ent_type_ in NOT_SPEAKER_ENTS:
+                return None
+            return self._phrase_content(obj)
+        return None
+
+    def _topic_of(self, noun: Token) -> Token | None:
+        """The "about" that hangs on a noun right after it ("told reporters about the plan"),
+        or the "of" of a story ("told the story of her father"); else None."""
+        nxt = noun.i + 1
+        if nxt < len(noun.doc) and noun.doc[nxt].head.i == noun.i:
+            prep = noun.doc[nxt]
+            if prep.dep_ == "prep" and (
+                prep.lower_ == "about"
+                or (prep.lower_ == "of" and noun.lemma_.lower() in _STORY_NOUNS)
+            ):
+                return prep
+        return None
+
+    def _phrase_content(
+        self, head: Token
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """A noun phrase's span up to its first comma, without edge punctuation."""
+        last = head.right_edge
+        for t in head.subtree:
+            if t.i > head.i and t.text in (",", ";", "—", "–", "(") and t.head.i == head.i:
+                last = head.doc[t.i - 1]
+                break
+        start, end = head.left_edge.idx, last.idx + len(last)
+        text = self.text
+        while start < end and (text[start] in PUNCT_EDGE or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in PUNCT_EDGE or text[end - 1].isspace()):
+            end -= 1
+        if end <= start:
+            return None
+        return start, end, self._marks_in(start, end), ()
+
+    def _quotation_after_addressee(self, cue: Cue) -> list[int]:
+        """The quotation after the one a cue of saying is addressed to, when the parse hung it
+        on another verb: "…, telling reporters, “We are not worried.”" """
+        token = cue.token
+        if cue.cls != "speech":
+            return []
+        listener = next(
+            (c for c in token.children if c.dep_ in ("dobj", "dative") and c.i > token.i), None
+        )
+        if listener is None or any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+            return []
+        end = listener.right_edge.idx + len(listener.right_edge)
+        for i, mark in enumerate(self.marks):
+            if mark.start < end or i in self.used_marks:
+                continue
+            between = self.text[end : mark.start].strip()
+            if between in (",", ":") and self._in_sentence_of(token, mark.start):
+                return [i]
+            return []
+        return []
+
+    def _in_sentence_of(self, token: Token, position: int) -> bool:
+        return token.sent.start_char <= position < token.sent.end_char
 
     def _noun_cue(self, token: Token) -> Cue | None:
         """A noun that reports a stance with the preposition that opens its content:
@@ -447,3 +537,12 @@ def _takes_finite_clause(token: Token) -> bool:
         if finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             return True
     return False
+
+
+# prepositions of a circumstance or of the one spoken to, after which the topic may follow:
+# "spoke at length about …", "spoke to reporters about …", "spoke with aides about …"
+_CIRCUMSTANCE_PREPS = {"at", "to", "with", "in", "during", "before"}
+# "said of Apple" after a quotation, "added to his portfolio": no topic of their own
+_NOT_TOPIC_CUES = {"say", "add"}
+# nouns for a told story whose "of" phrase is what was told: "told the story of her father"
+_STORY_NOUNS = {"story", "tale", "account"}
