@@ -78,3 +78,14 @@ def test_comments_about_something_report_it(speech: QuoteExtractor) -> None:
     text = "His comments about the port expansion upset the fishermen."
     found = [(q.cue, q.text) for q in quotes_of(speech, text)]
     assert ("comment about", "the port expansion") in found
+
+
+def test_a_promise_with_its_infinitive_reports_what_was_promised(speech: QuoteExtractor) -> None:
+    text = "The governor's promises to repair every bridge have worried the treasurer."
+    found = [(q.cue, q.speaker_text, q.text) for q in quotes_of(speech, text)]
+    assert ("promise", "The governor", "to repair every bridge") in found
+
+
+def test_a_promise_without_an_infinitive_is_no_report(speech: QuoteExtractor) -> None:
+    text = "The promise of spring brought tourists back to the valley."
+    assert [q for q in quotes_of(speech, text) if q.cue == "promise"] == []

@@ -203,6 +203,8 @@ class ClauseRules:
             ):
                 cls = self.lexicon.classify(lemma)
                 return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+        if self._infinitive_of_saying(token):
+            return Cue(lemma, "speech", token.idx, token.idx + len(token), token)
         prep = token.doc[nxt]
         if prep.dep_ != "prep" or prep.head.i != token.i:
             return None
@@ -213,6 +215,18 @@ class ClauseRules:
         if cls is None or phrase not in self.lexicon.noun_phrases:
             return None
         return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)
+
+    def _infinitive_of_saying(self, noun: Token) -> bool:
+        """Whether a noun of a speech act that commits or asks is followed by its infinitive:
+        "her promise to cut taxes", "renewed calls to resign", "his vow to stay"."""
+        lemma = noun.lemma_.lower()
+        if lemma not in _INFINITIVE_NOUNS or self.lexicon.classify(lemma) != "speech":
+            return False
+        clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i), None)
+        if clause is None or clause.left_edge.i != noun.i + 1:
+            return False
+        to = noun.doc[noun.i + 1]
+        return to.lower_ == "to" and to.dep_ == "aux" and not self._on_a_cue_verb(noun)
 
     def _on_a_cue_verb(self, noun: Token) -> bool:
         """Whether ``noun`` hangs by a preposition on a verb that is itself a cue ("said in
@@ -546,3 +560,5 @@ _CIRCUMSTANCE_PREPS = {"at", "to", "with", "in", "during", "before"}
 _NOT_TOPIC_CUES = {"say", "add"}
 # nouns for a told story whose "of" phrase is what was told: "told the story of her father"
 _STORY_NOUNS = {"story", "tale", "account"}
+# nouns of a speech act whose infinitive is what was promised or called for
+_INFINITIVE_NOUNS = {"promise", "pledge", "vow", "call", "claim", "demand"}
