@@ -89,3 +89,9 @@ def test_a_promise_with_its_infinitive_reports_what_was_promised(speech: QuoteEx
 def test_a_promise_without_an_infinitive_is_no_report(speech: QuoteExtractor) -> None:
     text = "The promise of spring brought tourists back to the valley."
     assert [q for q in quotes_of(speech, text) if q.cue == "promise"] == []
+
+
+def test_a_claim_equated_with_a_clause_reports_that_clause(speech: QuoteExtractor) -> None:
+    text = "The mayor's main claim is that the bridge will be finished by June."
+    found = [(q.cue, q.speaker_text, q.text) for q in quotes_of(speech, text)]
+    assert ("claim", "The mayor", "that the bridge will be finished by June") in found

@@ -97,6 +97,42 @@ class ClauseRules:
             return None  # "found a new sponsor", "knows the area": no belief nor finding
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
+    def _predicate_clause(self, noun: Token) -> Token | None:
+        """The "that" clause a noun of saying is equated with, as the subject of "be": "her
+        answer was that the plan works", "his main claim is that …"; else None."""
+        lemma = noun.lemma_.lower()
+        if noun.dep_ != "nsubj" or self.lexicon.classify(lemma) != "speech":
+            return None
+        if lemma not in self.lexicon.noun_words and lemma not in _ANSWER_NOUNS:
+            return None
+        verb = noun.head
+        if verb.lemma_ != "be" or verb.i < noun.i:
+            return None
+        clause = next(
+            (c for c in verb.children if c.dep_ in ("ccomp", "attr") and c.i > verb.i), None
+        )
+        if clause is None or not any(
+            m.dep_ == "mark" and m.lower_ == "that" and m.i == verb.i + 1 for m in clause.children
+        ):
+            return None
+        return clause
+
+    def _content_elsewhere(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """Content that is not the cue's own complement: the topic past adverbials or the
+        listener, or the clause a noun of saying is equated with."""
+        topic = self._topic_past_adjuncts(cue)
+        if topic is not None or cue.token.pos_ != "NOUN":
+            return topic
+        clause = self._predicate_clause(cue.token)
+        if clause is None:
+            return None
+        start, end = self._trim_edges(
+            clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        )
+        return (start, end, self._marks_in(start, end), ()) if end > start else None
+
     def _topic_past_adjuncts(
         self, cue: Cue
     ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
@@ -150,15 +186,19 @@ class ClauseRules:
             if t.i > head.i and t.text in (",", ";", "—", "–", "(") and t.head.i == head.i:
                 last = head.doc[t.i - 1]
                 break
-        start, end = head.left_edge.idx, last.idx + len(last)
+        start, end = self._trim_edges(head.left_edge.idx, last.idx + len(last))
+        if end <= start:
+            return None
+        return start, end, self._marks_in(start, end), ()
+
+    def _trim_edges(self, start: int, end: int) -> tuple[int, int]:
+        """The span without punctuation and space at either edge."""
         text = self.text
         while start < end and (text[start] in PUNCT_EDGE or text[start].isspace()):
             start += 1
         while end > start and (text[end - 1] in PUNCT_EDGE or text[end - 1].isspace()):
             end -= 1
-        if end <= start:
-            return None
-        return start, end, self._marks_in(start, end), ()
+        return start, end
 
     def _quotation_after_addressee(self, cue: Cue) -> list[int]:
         """The quotation after the one a cue of saying is addressed to, when the parse hung it
@@ -203,6 +243,8 @@ class ClauseRules:
             ):
                 cls = self.lexicon.classify(lemma)
                 return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+        if self._predicate_clause(token) is not None:
+            return Cue(lemma, "speech", token.idx, token.idx + len(token), token)
         if self._infinitive_of_saying(token):
             return Cue(lemma, "speech", token.idx, token.idx + len(token), token)
         prep = token.doc[nxt]
@@ -562,3 +604,6 @@ _NOT_TOPIC_CUES = {"say", "add"}
 _STORY_NOUNS = {"story", "tale", "account"}
 # nouns of a speech act whose infinitive is what was promised or called for
 _INFINITIVE_NOUNS = {"promise", "pledge", "vow", "call", "claim", "demand"}
+# nouns of saying, beside those with a "that" clause of their own, that a copula equates
+# with what was said: "his answer was that …"
+_ANSWER_NOUNS = {"answer"}

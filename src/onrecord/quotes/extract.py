@@ -235,7 +235,7 @@ class _ArticleRun(HeadlineRules):
         if content is None:
             content = self._pronoun_as_predicate(cue)
         if content is None:
-            content = self._topic_past_adjuncts(cue)
+            content = self._content_elsewhere(cue)
         if (
             content is not None
             and speaker is not None
