@@ -95,3 +95,9 @@ def test_a_claim_equated_with_a_clause_reports_that_clause(speech: QuoteExtracto
     text = "The mayor's main claim is that the bridge will be finished by June."
     found = [(q.cue, q.speaker_text, q.text) for q in quotes_of(speech, text)]
     assert ("claim", "The mayor", "that the bridge will be finished by June") in found
+
+
+def test_a_claim_keeps_its_clause_past_its_own_modifiers(speech: QuoteExtractor) -> None:
+    text = "The senator's assertion on Monday that the budget was balanced drew criticism."
+    found = [(q.cue, q.speaker_text, q.text) for q in quotes_of(speech, text)]
+    assert ("assertion", "The senator", "that the budget was balanced") in found

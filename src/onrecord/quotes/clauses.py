@@ -238,7 +238,9 @@ class ClauseRules:
                 clause is not None
                 and clause.i > token.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-                and clause.left_edge.i == token.i + 1
+                and (
+                    clause.left_edge.i == token.i + 1 or self._only_modifiers_between(token, clause)
+                )
                 and not self._on_a_cue_verb(token)
             ):
                 cls = self.lexicon.classify(lemma)
@@ -269,6 +271,18 @@ class ClauseRules:
             return False
         to = noun.doc[noun.i + 1]
         return to.lower_ == "to" and to.dep_ == "aux" and not self._on_a_cue_verb(noun)
+
+    def _only_modifiers_between(self, noun: Token, clause: Token) -> bool:
+        """Whether only the noun's own short modifiers stand between it and its clause: "her
+        claim on Monday that …", "complaints from the union that …"."""
+        between = range(noun.i + 1, clause.left_edge.i)
+        if not between or len(between) > 8:
+            return False
+        mods = [c for c in noun.children if c.dep_ in ("prep", "npadvmod") and c.i in between]
+        covered = {t.i for c in mods for t in c.subtree}
+        return all(i in covered or noun.doc[i].is_punct for i in between) and not any(
+            noun.doc[i].is_punct and noun.doc[i].text != "," for i in between
+        )
 
     def _on_a_cue_verb(self, noun: Token) -> bool:
         """Whether ``noun`` hangs by a preposition on a verb that is itself a cue ("said in
