@@ -101,3 +101,14 @@ def test_a_claim_keeps_its_clause_past_its_own_modifiers(speech: QuoteExtractor)
     text = "The senator's assertion on Monday that the budget was balanced drew criticism."
     found = [(q.cue, q.speaker_text, q.text) for q in quotes_of(speech, text)]
     assert ("assertion", "The senator", "that the budget was balanced") in found
+
+
+def test_a_self_description_reports_what_they_call_themselves(speech: QuoteExtractor) -> None:
+    text = "The race was won by Dana Whitfield, a self-described fiscal hawk from the valley."
+    found = [(q.cue, q.speaker_text, q.text) for q in quotes_of(speech, text)]
+    assert ("describe", "Dana Whitfield", "fiscal hawk") in found
+
+
+def test_the_self_described_with_the_refers_and_reports_nothing(speech: QuoteExtractor) -> None:
+    text = "The self-described fiscal hawk voted for the spending bill anyway."
+    assert [q for q in quotes_of(speech, text) if q.cue == "describe"] == []

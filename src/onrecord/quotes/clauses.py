@@ -68,6 +68,8 @@ class ClauseRules:
             token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
         ):
             return None
+        if self._self_described(token):
+            return Cue(self._lemma(token), "speech", token.idx, token.idx + len(token), token)
         if token.dep_ == "amod" or (token.i > 0 and token.doc[token.i - 1].text == "-"):
             return None  # "so-called", "self-described": an adjective, not a report
         if token.tag_ == "VBN" and token.dep_ == "acl":
@@ -122,6 +124,10 @@ class ClauseRules:
     ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
         """Content that is not the cue's own complement: the topic past adverbials or the
         listener, or the clause a noun of saying is equated with."""
+        if self._self_described(cue.token):
+            noun = cue.token.head
+            start, end = self._trim_edges(cue.token.idx + len(cue.token), noun.idx + len(noun))
+            return (start, end, self._marks_in(start, end), ()) if end > start else None
         topic = self._topic_past_adjuncts(cue)
         if topic is not None or cue.token.pos_ != "NOUN":
             return topic
@@ -223,6 +229,23 @@ class ClauseRules:
 
     def _in_sentence_of(self, token: Token, position: int) -> bool:
         return token.sent.start_char <= position < token.sent.end_char
+
+    def _self_described(self, token: Token) -> bool:
+        """Whether the token is the participle of "self-described" ("a self-described
+        socialist"): the one the noun names calls themself so."""
+        doc = token.doc
+        return (
+            token.lower_ in ("described", "proclaimed", "declared")
+            and token.dep_ == "amod"
+            and token.i >= 2
+            and doc[token.i - 1].text == "-"
+            and doc[token.i - 2].lower_ == "self"
+            and token.head.i > token.i
+            and token.head.pos_ in ("NOUN", "PROPN")
+            # "the self-described socialist" refers to someone; "a self-described socialist"
+            # (or "Sanders, self-described socialist") says what they call themselves
+            and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.head.children)
+        )
 
     def _noun_cue(self, token: Token) -> Cue | None:
         """A noun that reports a stance with the preposition that opens its content:
@@ -395,6 +418,15 @@ class ClauseRules:
 
     def _speaker_for(self, cue: Cue) -> ResolvedSpeaker | None:
         token = cue.token
+        if self._self_described(token):
+            # "Sanders, a self-described socialist", "He is a self-described socialist"
+            noun = token.head
+            if noun.dep_ == "appos":
+                return self.resolver.resolve(self._speaker_span(noun.head))
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if noun.dep_ == "attr" and subject is not None:
+                return self.resolver.resolve(self._speaker_span(subject))
+            return None
         if cue.lemma == "according to":
             to = token.doc[token.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -621,3 +653,5 @@ _INFINITIVE_NOUNS = {"promise", "pledge", "vow", "call", "claim", "demand"}
 # nouns of saying, beside those with a "that" clause of their own, that a copula equates
 # with what was said: "his answer was that …"
 _ANSWER_NOUNS = {"answer"}
+# determiners of a noun phrase that refers rather than describes
+_DEFINITE = {"the", "this", "that", "these", "those"}
