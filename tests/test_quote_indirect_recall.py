@@ -112,3 +112,15 @@ def test_a_self_description_reports_what_they_call_themselves(speech: QuoteExtra
 def test_the_self_described_with_the_refers_and_reports_nothing(speech: QuoteExtractor) -> None:
     text = "The self-described fiscal hawk voted for the spending bill anyway."
     assert [q for q in quotes_of(speech, text) if q.cue == "describe"] == []
+
+
+def test_a_colon_that_ends_the_paragraph_introduces_the_next_one(speech: QuoteExtractor) -> None:
+    text = (
+        "The columnist writes:\n\n"
+        "The new ferry schedule leaves the island without service on Sundays.\n\n"
+        "The council meets next week."
+    )
+    found = [(q.speaker_text, q.text) for q in quotes_of(speech, text) if q.cue == "write"]
+    assert found == [
+        ("The columnist", "The new ferry schedule leaves the island without service on Sundays")
+    ]

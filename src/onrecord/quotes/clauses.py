@@ -128,7 +128,7 @@ class ClauseRules:
             noun = cue.token.head
             start, end = self._trim_edges(cue.token.idx + len(cue.token), noun.idx + len(noun))
             return (start, end, self._marks_in(start, end), ()) if end > start else None
-        topic = self._topic_past_adjuncts(cue)
+        topic = self._topic_past_adjuncts(cue) or self._paragraph_after_colon(cue)
         if topic is not None or cue.token.pos_ != "NOUN":
             return topic
         clause = self._predicate_clause(cue.token)
@@ -138,6 +138,30 @@ class ClauseRules:
             clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
         )
         return (start, end, self._marks_in(start, end), ()) if end > start else None
+
+    def _paragraph_after_colon(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """A verb of saying that ends its paragraph with a colon introduces the next paragraph,
+        set off without quotation marks: "Ames wrote: ¶ The plan cannot work …"."""
+        token = cue.token
+        if cue.cls != "speech" or token.pos_ != "VERB":
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > token.i for c in token.children):
+            return None
+        last = token.doc[self._own_clause(token)[1]]
+        while last.i > token.i and (last.is_punct or last.is_space):
+            last = token.doc[last.i - 1]
+        end = last.idx + len(last)
+        rest = self.text[end : end + 12]
+        colon = rest.lstrip(" ")
+        if not colon.startswith(":") or "\n" not in colon[1:] or colon[1:].split("\n")[0].strip():
+            return None
+        following = next((p for p in self.paragraphs if p[0] > end), None)
+        if following is None or self.text[following[0]] in MARK_CHARS:
+            return None
+        start, stop = self._trim_edges(*following)
+        return (start, stop, self._marks_in(start, stop), ()) if stop > start else None
 
     def _topic_past_adjuncts(
         self, cue: Cue
