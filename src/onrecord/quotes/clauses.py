@@ -15,7 +15,10 @@ from onrecord.quotes.rules import (
     DATELINE,
     MARK_CHARS,
     NOT_SPEAKER_ENTS,
+    NOT_TOPICS,
+    PUNCT_EDGE,
     RELATIVE,
+    TOPIC_PREPS,
     Cue,
     regular_stems,
 )
@@ -65,6 +68,8 @@ class ClauseRules:
             token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
         ):
             return None
+        if self._self_described(token):
+            return Cue(self._lemma(token), "speech", token.idx, token.idx + len(token), token)
         if token.dep_ == "amod" or (token.i > 0 and token.doc[token.i - 1].text == "-"):
             return None  # "so-called", "self-described": an adjective, not a report
         if token.tag_ == "VBN" and token.dep_ == "acl":
@@ -94,6 +99,150 @@ class ClauseRules:
             return None  # "found a new sponsor", "knows the area": no belief nor finding
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
+    def _content_elsewhere(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """Content that is not the cue's own complement: the topic past adverbials or the
+        listener, what a self-description calls its person, or the next paragraph after a verb
+        of saying that ends its own with a colon."""
+        if self._self_described(cue.token):
+            noun = cue.token.head
+            start, end = self._trim_edges(cue.token.idx + len(cue.token), noun.idx + len(noun))
+            return (start, end, self._marks_in(start, end), ()) if end > start else None
+        return self._topic_past_adjuncts(cue) or self._paragraph_after_colon(cue)
+
+    def _paragraph_after_colon(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """A verb of saying that ends its paragraph with a colon introduces the next paragraph,
+        set off without quotation marks: "Ames wrote: ¶ The plan cannot work …"."""
+        token = cue.token
+        if cue.cls != "speech" or token.pos_ != "VERB":
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > token.i for c in token.children):
+            return None
+        last = token.doc[self._own_clause(token)[1]]
+        while last.i > token.i and (last.is_punct or last.is_space):
+            last = token.doc[last.i - 1]
+        end = last.idx + len(last)
+        rest = self.text[end : end + 12]
+        colon = rest.lstrip(" ")
+        if not colon.startswith(":") or "\n" not in colon[1:] or colon[1:].split("\n")[0].strip():
+            return None
+        following = next((p for p in self.paragraphs if p[0] > end), None)
+        if following is None or self.text[following[0]] in MARK_CHARS:
+            return None
+        start, stop = self._trim_edges(*following)
+        return (start, stop, self._marks_in(start, stop), ()) if stop > start else None
+
+    def _topic_past_adjuncts(
+        self, cue: Cue
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """The topic of a verb of saying that comes after an adverb, a circumstance or the
+        one spoken to: "spoke at length about the war", "talked to the radio station about
+        her race", "told few people about their plans" (what was spoken of is the content)."""
+        token = cue.token
+        if cue.cls != "speech" or token.pos_ != "VERB" or cue.lemma in _NOT_TOPIC_CUES:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in token.children):
+            return None
+        if cue.lemma != "tell" and any(c.dep_ == "dobj" for c in token.children):
+            return None
+        for child in token.rights:
+            if child.dep_ in ("advmod", "npadvmod", "dobj", "dative"):
+                topic = self._topic_of(child) if child.dep_ in ("dobj", "dative") else None
+            elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+                topic = child
+            elif child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                topic = self._topic_of(pobj) if pobj is not None else None
+            else:
+                return None
+            if topic is None:
+                continue
+            obj = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.lemma_.lower() in NOT_TOPICS or obj.ent_type_ in NOT_SPEAKER_ENTS:
+                return None
+            return self._phrase_content(obj)
+        return None
+
+    def _topic_of(self, noun: Token) -> Token | None:
+        """The "about" that hangs on a noun right after it ("told reporters about the plan"),
+        or the "of" of a story ("told the story of her father"); else None."""
+        nxt = noun.i + 1
+        if nxt < len(noun.doc) and noun.doc[nxt].head.i == noun.i:
+            prep = noun.doc[nxt]
+            if prep.dep_ == "prep" and (
+                prep.lower_ == "about"
+                or (prep.lower_ == "of" and noun.lemma_.lower() in _STORY_NOUNS)
+            ):
+                return prep
+        return None
+
+    def _phrase_content(
+        self, head: Token
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """A noun phrase's span up to its first comma, without edge punctuation."""
+        last = head.right_edge
+        for t in head.subtree:
+            if t.i > head.i and t.text in (",", ";", "—", "–", "(") and t.head.i == head.i:
+                last = head.doc[t.i - 1]
+                break
+        start, end = self._trim_edges(head.left_edge.idx, last.idx + len(last))
+        if end <= start:
+            return None
+        return start, end, self._marks_in(start, end), ()
+
+    def _trim_edges(self, start: int, end: int) -> tuple[int, int]:
+        """The span without punctuation and space at either edge."""
+        text = self.text
+        while start < end and (text[start] in PUNCT_EDGE or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in PUNCT_EDGE or text[end - 1].isspace()):
+            end -= 1
+        return start, end
+
+    def _quotation_after_addressee(self, cue: Cue) -> list[int]:
+        """The quotation after the one a cue of saying is addressed to, when the parse hung it
+        on another verb: "…, telling reporters, “We are not worried.”" """
+        token = cue.token
+        if cue.cls != "speech":
+            return []
+        listener = next(
+            (c for c in token.children if c.dep_ in ("dobj", "dative") and c.i > token.i), None
+        )
+        if listener is None or any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+            return []
+        end = listener.right_edge.idx + len(listener.right_edge)
+        for i, mark in enumerate(self.marks):
+            if mark.start < end or i in self.used_marks:
+                continue
+            between = self.text[end : mark.start].strip()
+            if between in (",", ":") and self._in_sentence_of(token, mark.start):
+                return [i]
+            return []
+        return []
+
+    def _in_sentence_of(self, token: Token, position: int) -> bool:
+        return token.sent.start_char <= position < token.sent.end_char
+
+    def _self_described(self, token: Token) -> bool:
+        """Whether the token is the participle of "self-described" ("a self-described
+        socialist"): the one the noun names calls themself so."""
+        doc = token.doc
+        return (
+            token.lower_ in ("described", "proclaimed", "declared")
+            and token.dep_ == "amod"
+            and token.i >= 2
+            and doc[token.i - 1].text == "-"
+            and doc[token.i - 2].lower_ == "self"
+            and token.head.i > token.i
+            and token.head.pos_ in ("NOUN", "PROPN")
+            # "the self-described socialist" refers to someone; "a self-described socialist"
+            # (or "Sanders, self-described socialist") says what they call themselves
+            and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.head.children)
+        )
+
     def _noun_cue(self, token: Token) -> Cue | None:
         """A noun that reports a stance with the preposition that opens its content:
         "her support for the deal", "attacks on the press", "calls for a ban"; or a noun
@@ -108,13 +257,15 @@ class ClauseRules:
                 clause is not None
                 and clause.i > token.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-                and clause.left_edge.i == token.i + 1
+                and (
+                    clause.left_edge.i == token.i + 1 or self._only_modifiers_between(token, clause)
+                )
                 and not self._on_a_cue_verb(token)
             ):
                 cls = self.lexicon.classify(lemma)
                 return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
         if (
-            lemma in self.lexicon.noun_words
+            (lemma in self.lexicon.noun_words or lemma in _ANSWER_NOUNS)
             and _copular_clause(token) is not None
             and not any(m.start <= token.idx < m.end for m in self.marks)
         ):
@@ -122,6 +273,8 @@ class ClauseRules:
             # inside a quotation, whose words are the quoted speaker's own)
             cls = self.lexicon.classify(lemma)
             return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+        if self._infinitive_of_saying(token):
+            return Cue(lemma, "speech", token.idx, token.idx + len(token), token)
         prep = token.doc[nxt]
         if prep.dep_ != "prep" or prep.head.i != token.i:
             return None
@@ -132,6 +285,30 @@ class ClauseRules:
         if cls is None or phrase not in self.lexicon.noun_phrases:
             return None
         return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)
+
+    def _infinitive_of_saying(self, noun: Token) -> bool:
+        """Whether a noun of a speech act that commits or asks is followed by its infinitive:
+        "her promise to cut taxes", "renewed calls to resign", "his vow to stay"."""
+        lemma = noun.lemma_.lower()
+        if lemma not in _INFINITIVE_NOUNS or self.lexicon.classify(lemma) != "speech":
+            return False
+        clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i), None)
+        if clause is None or clause.left_edge.i != noun.i + 1:
+            return False
+        to = noun.doc[noun.i + 1]
+        return to.lower_ == "to" and to.dep_ == "aux" and not self._on_a_cue_verb(noun)
+
+    def _only_modifiers_between(self, noun: Token, clause: Token) -> bool:
+        """Whether only the noun's own short modifiers stand between it and its clause: "her
+        claim on Monday that …", "complaints from the union that …"."""
+        between = range(noun.i + 1, clause.left_edge.i)
+        if not between or len(between) > 8:
+            return False
+        mods = [c for c in noun.children if c.dep_ in ("prep", "npadvmod") and c.i in between]
+        covered = {t.i for c in mods for t in c.subtree}
+        return all(i in covered or noun.doc[i].is_punct for i in between) and not any(
+            noun.doc[i].is_punct and noun.doc[i].text != "," for i in between
+        )
 
     def _on_a_cue_verb(self, noun: Token) -> bool:
         """Whether ``noun`` hangs by a preposition on a verb that is itself a cue ("said in
@@ -244,6 +421,15 @@ class ClauseRules:
 
     def _speaker_for(self, cue: Cue) -> ResolvedSpeaker | None:
         token = cue.token
+        if self._self_described(token):
+            # "Sanders, a self-described socialist", "He is a self-described socialist"
+            noun = token.head
+            if noun.dep_ == "appos":
+                return self.resolver.resolve(self._speaker_span(noun.head))
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if noun.dep_ == "attr" and subject is not None:
+                return self.resolver.resolve(self._speaker_span(subject))
+            return None
         if cue.lemma == "according to":
             to = token.doc[token.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -474,3 +660,19 @@ def _takes_finite_clause(token: Token) -> bool:
         if finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             return True
     return False
+
+
+# prepositions of a circumstance or of the one spoken to, after which the topic may follow:
+# "spoke at length about …", "spoke to reporters about …", "spoke with aides about …"
+_CIRCUMSTANCE_PREPS = {"at", "to", "with", "in", "during", "before"}
+# "said of Apple" after a quotation, "added to his portfolio": no topic of their own
+_NOT_TOPIC_CUES = {"say", "add"}
+# nouns for a told story whose "of" phrase is what was told: "told the story of her father"
+_STORY_NOUNS = {"story", "tale", "account"}
+# nouns of a speech act whose infinitive is what was promised or called for
+_INFINITIVE_NOUNS = {"promise", "pledge", "vow", "call", "claim", "demand"}
+# nouns of saying, beside those with a "that" clause of their own, that a copula equates
+# with what was said: "his answer was that …"
+_ANSWER_NOUNS = {"answer"}
+# determiners of a noun phrase that refers rather than describes
+_DEFINITE = {"the", "this", "that", "these", "those"}

@@ -233,6 +233,8 @@ class _ArticleRun(HeadlineRules):
             content = self._for_to_clause(cue)
         if content is None:
             content = self._pronoun_as_predicate(cue)
+        if content is None:
+            content = self._content_elsewhere(cue)
         if (
             content is not None
             and speaker is not None
@@ -293,6 +295,8 @@ class _ArticleRun(HeadlineRules):
             self.used_marks.update(touched)
         else:
             beside = self._direct_beside(cue, self.question_marks)
+            if not beside:
+                beside = self._quotation_after_addressee(cue)
             if not beside:
                 return
             if len(beside) == 1 and self.marks[beside[0]].end <= cue.start:
