@@ -114,6 +114,10 @@ class ClauseRules:
                 cls = self.lexicon.classify(lemma)
                 return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
         prep = token.doc[nxt]
+        if prep.lower_ in ("to", "not"):
+            infinitive = self._noun_infinitive_cue(token)
+            if infinitive is not None:
+                return infinitive
         if prep.dep_ != "prep" or prep.head.i != token.i:
             return None
         if not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
@@ -123,6 +127,22 @@ class ClauseRules:
         if cls is None or phrase not in self.lexicon.noun_phrases:
             return None
         return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)
+
+    def _noun_infinitive_cue(self, token: Token) -> Cue | None:
+        """A noun of deciding or planning with the infinitive clause it governs, which is
+        its content: "her decision to run", "his pledge not to raise taxes" (lexicon
+        entries "decision to", "pledge to", marked noun)."""
+        phrase = (token.lemma_.lower(), "to")
+        if phrase not in self.lexicon.noun_phrases:
+            return None
+        clause = next((c for c in token.children if c.dep_ == "acl" and c.i > token.i), None)
+        if clause is None or clause.left_edge.i != token.i + 1 or clause.tag_ != "VB":
+            return None
+        to = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None or to.i > token.i + 2:
+            return None
+        cls = self.lexicon.phrases[phrase]
+        return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)
 
     def _on_a_cue_verb(self, noun: Token) -> bool:
         """Whether ``noun`` hangs by a preposition on a verb that is itself a cue ("said in

@@ -1,0 +1,93 @@
+"""Non-speech attributions whose cue is not a verb of saying: judging, naming, deciding.
+
+Every text is invented. With ``cues="all"`` the extractor reports stances and findings as
+well as speech; these cases pin down the cue classes added for them: verbs of judging
+someone in words, verbs of naming, nouns of deciding or intending with their infinitive,
+and nouns of a mental state with the preposition that opens what it is about.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Article
+from onrecord.quotes import QuoteExtractor
+from onrecord.quotes.cues import load_cues
+
+
+@pytest.fixture(scope="module")
+def everything(nlp) -> QuoteExtractor:
+    return QuoteExtractor(nlp, cues="all")
+
+
+def found(extractor: QuoteExtractor, text: str) -> list[tuple[str | None, str, str, str | None]]:
+    """(cue, cue class, content, speaker as written) of each quote found in the text."""
+    result = extractor(Article(text=text, source="test"))
+    return [(q.cue, q.cue_class, q.text, q.speaker_text) for q in result.quotes]
+
+
+def test_new_cue_classes_are_stances_not_speech() -> None:
+    lexicon = load_cues()
+    assert lexicon.classify("congratulate") == "thought"
+    assert lexicon.classify("dub") == "thought"
+    assert ("decision", "to") in lexicon.noun_phrases
+    assert ("doubt", "about") in lexicon.noun_phrases
+    # a verb of saying keeps its class: "confirmed the report" is still speech
+    assert lexicon.classify("confirm") == "speech"
+
+
+CASES = [
+    pytest.param(
+        "The governor congratulated the rowing team on its third title.",
+        ("congratulate", "thought", "the rowing team on its third title", "The governor"),
+        id="judgment-verb-object",
+    ),
+    pytest.param(
+        "Council members derided the budget as a fantasy.",
+        ("deride", "thought", "the budget as a fantasy", "Council members"),
+        id="judgment-verb-object-and-predicate",
+    ),
+    pytest.param(
+        "Critics dubbed the new bridge a monument to waste.",
+        ("dub", "thought", "the new bridge a monument to waste", "Critics"),
+        id="naming-verb-object-and-name",
+    ),
+    pytest.param(
+        "The mayor's decision to close the harbor angered the fishing fleet.",
+        ("decision to", "thought", "to close the harbor", "The mayor"),
+        id="noun-with-infinitive",
+    ),
+    pytest.param(
+        "Mr. Varga's refusal not to sign the pact surprised no one.",
+        ("refusal to", "thought", "not to sign the pact", "Mr. Varga"),
+        id="noun-with-negated-infinitive",
+    ),
+    pytest.param(
+        "The union's doubts about the merger have only grown.",
+        ("doubt about", "thought", "the merger", "The union"),
+        id="mental-state-noun-with-preposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_non_speech_cue_reports_its_content(everything, text, expected) -> None:
+    assert expected in found(everything, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an effort or an attempt is something done, not a stance reported
+        "Her efforts to rebuild the pier took years.",
+        # the infinitive says what the plan is for, not what was planned
+        "The port has a plan for the winter, and it is easy to follow.",
+    ],
+)
+def test_nouns_of_doing_are_no_cue(everything, text) -> None:
+    assert found(everything, text) == []
+
+
+def test_speech_only_extractor_leaves_stances_out(speech) -> None:
+    result = speech(Article(text="The governor congratulated the rowing team.", source="test"))
+    assert result.quotes == ()
