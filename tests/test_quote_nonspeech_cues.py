@@ -67,6 +67,21 @@ CASES = [
         ("doubt about", "thought", "the merger", "The union"),
         id="mental-state-noun-with-preposition",
     ),
+    pytest.param(
+        "Many growers are worried about the new tariff.",
+        ("worried", "thought", "the new tariff", "Many growers"),
+        id="adjective-of-feeling-with-preposition",
+    ),
+    pytest.param(
+        "Mr. Lund's answer was that the law is clear.",
+        ("answer", "speech", "that the law is clear", "Mr. Lund"),
+        id="noun-of-saying-as-subject-of-be",
+    ),
+    pytest.param(
+        "The hope is that prices will fall next year.",
+        ("hope", "thought", "that prices will fall next year", None),
+        id="noun-of-thinking-as-subject-of-be",
+    ),
 ]
 
 
@@ -82,6 +97,8 @@ def test_non_speech_cue_reports_its_content(everything, text, expected) -> None:
         "Her efforts to rebuild the pier took years.",
         # the infinitive says what the plan is for, not what was planned
         "The port has a plan for the winter, and it is easy to follow.",
+        # readiness is no stance: "ready to leave" reports nothing
+        "She was ready to leave the room.",
     ],
 )
 def test_nouns_of_doing_are_no_cue(everything, text) -> None:
@@ -91,3 +108,8 @@ def test_nouns_of_doing_are_no_cue(everything, text) -> None:
 def test_speech_only_extractor_leaves_stances_out(speech) -> None:
     result = speech(Article(text="The governor congratulated the rowing team.", source="test"))
     assert result.quotes == ()
+
+
+def test_a_copular_cue_inside_a_quotation_is_the_speakers_words(everything) -> None:
+    text = '"My hope," he said, "is that the council will listen."'
+    assert [cue for cue, *_ in found(everything, text)] == ["say"]

@@ -61,6 +61,8 @@ class ClauseRules:
             return self._noun_cue(token)
         if token.pos_ == "ADJ":
             return self._adjective_cue(token)
+        if token.pos_ == "AUX" and token.lemma_ == "be":
+            return self._copular_cue(token)
         if token.pos_ not in ("VERB",) and not (
             token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
         ):
@@ -143,6 +145,29 @@ class ClauseRules:
             return None
         cls = self.lexicon.phrases[phrase]
         return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)
+
+    def _copular_cue(self, copula: Token) -> Cue | None:
+        """A noun of saying or thinking as the subject of "be" with a clause after it: "his
+        answer was that the law is clear", "the hope is that prices fall". The cue spans
+        the noun; the copula carries the clause, so it is the cue's token."""
+        subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i), None)
+        if subject is None or subject.pos_ != "NOUN":
+            return None
+        lemma = subject.lemma_.lower()
+        if lemma not in self.lexicon.noun_words:
+            return None
+        clause = next(
+            (c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i),
+            None,
+        )
+        if clause is None or any(c.dep_ in ("acl", "ccomp") for c in subject.children):
+            return None
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            return None
+        if any(m.start <= t.idx < m.end for m in self.marks for t in (subject, copula)):
+            return None  # "“My hope,” he said, “is that …”": the quotation is his words
+        cls = self.lexicon.classify(lemma)
+        return Cue(lemma, cls, subject.idx, subject.idx + len(subject), copula)  # type: ignore[arg-type]
 
     def _on_a_cue_verb(self, noun: Token) -> bool:
         """Whether ``noun`` hangs by a preposition on a verb that is itself a cue ("said in
@@ -261,6 +286,15 @@ class ClauseRules:
             if objs:
                 return self.resolver.resolve(self._speaker_span(objs[0]))
             return None
+        if token.pos_ == "AUX":
+            # "his answer was that …" (a copular cue): the possessor of the subject noun
+            noun = token.doc.char_span(cue.start, cue.end)
+            owner = (
+                None
+                if noun is None
+                else next((c for c in noun.root.children if c.dep_ == "poss"), None)
+            )
+            return None if owner is None else self.resolver.resolve(self._speaker_span(owner))
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             # "her claim that …": the possessor; "issued a statement that …", "renewed
             # calls for …": the subject of the verb whose object the noun is
