@@ -82,6 +82,21 @@ CASES = [
         ("hope", "thought", "that prices will fall next year", None),
         id="noun-of-thinking-as-subject-of-be",
     ),
+    pytest.param(
+        "The fishermen's union took issue with the new quotas.",
+        ("take issue with", "thought", "the new quotas", "The fishermen's union"),
+        id="light-verb-noun-and-preposition",
+    ),
+    pytest.param(
+        "In a poll released Monday, most voters backed a new ferry line.",
+        ("in poll", "finding", "most voters backed a new ferry line", "a poll released Monday"),
+        id="prepositional-source-before-the-clause",
+    ),
+    pytest.param(
+        "In her view, the tax will hurt small farms.",
+        ("in view", "thought", "the tax will hurt small farms", "her"),
+        id="prepositional-source-of-opinion",
+    ),
 ]
 
 
@@ -99,6 +114,8 @@ def test_non_speech_cue_reports_its_content(everything, text, expected) -> None:
         "The port has a plan for the winter, and it is easy to follow.",
         # readiness is no stance: "ready to leave" reports nothing
         "She was ready to leave the room.",
+        # a standing in the polls is no finding of one poll
+        "Mr. Lund has soared in the polls since March.",
     ],
 )
 def test_nouns_of_doing_are_no_cue(everything, text) -> None:
@@ -113,3 +130,27 @@ def test_speech_only_extractor_leaves_stances_out(speech) -> None:
 def test_a_copular_cue_inside_a_quotation_is_the_speakers_words(everything) -> None:
     text = '"My hope," he said, "is that the council will listen."'
     assert [cue for cue, *_ in found(everything, text)] == ["say"]
+
+
+def test_hearsay_adverb_reports_its_clause_without_a_source(everything) -> None:
+    text = "The Harbor Trust is reportedly weighing a sale of its fleet."
+    (quote,) = everything(Article(text=text, source="test")).quotes
+    assert (quote.cue, quote.cue_class, quote.speaker_text) == ("reportedly", "finding", None)
+    # the adverb is the cue, not part of what is reported: two pieces either side of it
+    assert [text[a:b] for a, b in quote.spans] == [
+        "The Harbor Trust is",
+        "weighing a sale of its fleet",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # an aside on someone inside the sentence is no report of its own
+        ("Mr. Lund, who reportedly owns three boats, declined the offer.", "decline"),
+        # with a verb of saying, the verb reports what was said
+        ("The mayor reportedly said that the bridge would reopen.", "say"),
+    ],
+)
+def test_hearsay_adverb_gives_way(everything, text, cue) -> None:
+    assert [c for c, *_ in found(everything, text)] == [cue]

@@ -10,6 +10,13 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.model import Article, Quote
 from onrecord.quotes.cues import CueLexicon
 from onrecord.quotes.marks import MarkSpan
+from onrecord.quotes.phrasal import (
+    hearsay_pieces,
+    light_verb_phrase,
+    prepositional_object,
+    source_clause_pieces,
+    source_object,
+)
 from onrecord.quotes.rules import (
     CONTENT_DEPS,
     DATELINE,
@@ -63,6 +70,8 @@ class ClauseRules:
             return self._adjective_cue(token)
         if token.pos_ == "AUX" and token.lemma_ == "be":
             return self._copular_cue(token)
+        if token.pos_ in ("ADV", "ADP"):
+            return self._phrasal_cue(token)
         if token.pos_ not in ("VERB",) and not (
             token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
         ):
@@ -74,6 +83,12 @@ class ClauseRules:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and token.i == token.sent.start:
             return None  # "Call it viral fundraising.": an imperative
         lemma = self._lemma(token)
+        light = light_verb_phrase(token, lemma, self.lexicon.phrases)
+        if light is not None:
+            # "took aim at the plan": the cue runs from the verb to the preposition
+            phrase, prep = light
+            cls = self.lexicon.phrases[phrase]
+            return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)  # type: ignore[arg-type]
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
                 phrase = (lemma, child.lower_)
@@ -145,6 +160,43 @@ class ClauseRules:
             return None
         cls = self.lexicon.phrases[phrase]
         return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)
+
+    def _phrasal_cue(self, token: Token) -> Cue | None:
+        """A hearsay adverb ("is reportedly weighing a sale") or a prepositional source
+        ("In a poll released Monday, …") with the clause it reports (see ``phrasal``)."""
+        lemma = token.lower_
+        if token.pos_ == "ADV" and lemma in self.lexicon.adverbs:
+            if not hearsay_pieces(token) or self._inside_marks(token):
+                return None
+            if self.lexicon.classify(self._lemma(token.head)) == "speech":
+                return None  # "reportedly said …": the verb of saying reports
+            cls = self.lexicon.classify(lemma)
+            return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+        obj = source_object(token, self.lexicon.sources) if token.pos_ == "ADP" else None
+        if obj is None or not source_clause_pieces(token) or self._inside_marks(token):
+            return None
+        head = token.head
+        if self.lexicon.classify(self._lemma(head)) == "speech":
+            return None  # "said in a poll that …": the verb reports, not the phrase
+        phrase = (lemma, obj.lemma_.lower())
+        cls = self.lexicon.phrases[phrase]
+        return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+
+    def _inside_marks(self, token: Token) -> bool:
+        return any(m.start <= token.idx < m.end for m in self.marks)
+
+    def _phrasal_pieces(self, cue: Cue) -> list[tuple[int, int]] | None:
+        """The token pieces a phrasal cue reports (see ``phrasal``), or None when the cue
+        is not one: its content is then found as any other cue's."""
+        token = cue.token
+        if token.pos_ == "ADV" and cue.lemma in self.lexicon.adverbs:
+            return hearsay_pieces(token)
+        if token.pos_ == "ADP" and tuple(cue.lemma.split()) in self.lexicon.sources:
+            return source_clause_pieces(token)
+        if token.pos_ == "VERB" and len(cue.lemma.split()) == 3:
+            light = light_verb_phrase(token, cue.lemma.split()[0], self.lexicon.phrases)
+            return prepositional_object(light[1]) if light is not None else []
+        return None
 
     def _copular_cue(self, copula: Token) -> Cue | None:
         """A noun of saying or thinking as the subject of "be" with a clause after it: "his
@@ -286,6 +338,15 @@ class ClauseRules:
             if objs:
                 return self.resolver.resolve(self._speaker_span(objs[0]))
             return None
+        if token.pos_ == "ADV":
+            return None  # "reportedly": the source goes unnamed
+        if token.pos_ == "ADP":
+            # "in a poll": the poll; "in her view": the possessor
+            obj = source_object(token, self.lexicon.sources)
+            if obj is None:
+                return None
+            owner = next((c for c in obj.children if c.dep_ == "poss"), obj)
+            return self.resolver.resolve(self._speaker_span(owner))
         if token.pos_ == "AUX":
             # "his answer was that …" (a copular cue): the possessor of the subject noun
             noun = token.doc.char_span(cue.start, cue.end)
