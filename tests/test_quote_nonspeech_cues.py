@@ -13,6 +13,7 @@ import pytest
 from onrecord.model import Article
 from onrecord.quotes import QuoteExtractor
 from onrecord.quotes.cues import load_cues
+from onrecord.quotes.prefilter import blank_unneeded
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +155,22 @@ def test_hearsay_adverb_reports_its_clause_without_a_source(everything) -> None:
 )
 def test_hearsay_adverb_gives_way(everything, text, cue) -> None:
     assert [c for c, *_ in found(everything, text)] == [cue]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a new statewide poll, most voters backed the ferry line.",
+        "Her decision to close the harbor came late.",
+        "The rival camp took a parting shot at the mayor.",
+    ],
+)
+def test_prefilter_keeps_sentences_whose_only_cue_is_a_phrase(sentence) -> None:
+    # the first line is always kept; the sentence under test is the second
+    text = f"Harbor news.\n\nThe weather was mild. {sentence}"
+    kept, _ = blank_unneeded(text, speech_only=False)
+    assert sentence in kept
+    assert "The weather was mild." not in kept
+    # in speech-only mode none of these is a report of speech
+    kept_speech, _ = blank_unneeded(text, speech_only=True)
+    assert sentence not in kept_speech
