@@ -174,3 +174,12 @@ def test_prefilter_keeps_sentences_whose_only_cue_is_a_phrase(sentence) -> None:
     # in speech-only mode none of these is a report of speech
     kept_speech, _ = blank_unneeded(text, speech_only=True)
     assert sentence not in kept_speech
+
+
+def test_idiom_with_a_pronoun_object_frames_what_follows(everything) -> None:
+    text = "As one fisherman put it, the quotas are a death sentence."
+    assert found(everything, text) == [
+        ("put it", "thought", "the quotas are a death sentence", "one fisherman")
+    ]
+    # without "as" or a colon to frame anything, "put it" reports nothing
+    assert found(everything, "He put it on the shelf and left.") == []

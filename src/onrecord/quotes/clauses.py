@@ -89,6 +89,9 @@ class ClauseRules:
             phrase, prep = light
             cls = self.lexicon.phrases[phrase]
             return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)  # type: ignore[arg-type]
+        framed = self._framing_cue(token, lemma)
+        if framed is not None:
+            return framed
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
                 phrase = (lemma, child.lower_)
@@ -160,6 +163,24 @@ class ClauseRules:
             return None
         cls = self.lexicon.phrases[phrase]
         return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)
+
+    def _framing_cue(self, verb: Token, lemma: str) -> Cue | None:
+        """A verb with the pronoun object of an idiom of saying, framing what follows:
+        "as the mayor put it, …", "she put it this way: …" (lexicon phrase "put it")."""
+        nxt = verb.i + 1
+        if nxt + 1 >= len(verb.doc):
+            return None
+        obj = verb.doc[nxt]
+        phrase = (lemma, obj.lower_)
+        if obj.dep_ != "dobj" or obj.head.i != verb.i or phrase not in self.lexicon.phrases:
+            return None
+        framed = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or any(
+            t.text == ":" for t in verb.doc[nxt + 1 : min(nxt + 4, verb.sent.end)]
+        )
+        if not framed:
+            return None  # "put it on the shelf": no report
+        cls = self.lexicon.phrases[phrase]
+        return Cue(" ".join(phrase), cls, verb.idx, obj.idx + len(obj), verb)  # type: ignore[arg-type]
 
     def _phrasal_cue(self, token: Token) -> Cue | None:
         """A hearsay adverb ("is reportedly weighing a sale") or a prepositional source
