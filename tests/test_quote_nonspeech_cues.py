@@ -98,6 +98,11 @@ CASES = [
         ("in view", "thought", "the tax will hurt small farms", "her"),
         id="prepositional-source-of-opinion",
     ),
+    pytest.param(
+        "The council voted to repeal the parking fee.",
+        ("vote", "thought", "to repeal the parking fee", "The council"),
+        id="verb-of-choosing-with-infinitive",
+    ),
 ]
 
 
