@@ -103,6 +103,11 @@ CASES = [
         ("vote", "thought", "to repeal the parking fee", "The council"),
         id="verb-of-choosing-with-infinitive",
     ),
+    pytest.param(
+        "Her rivals painted the mayor as a spendthrift.",
+        ("paint", "thought", "the mayor as a spendthrift", "Her rivals"),
+        id="verb-of-putting-a-view-into-words",
+    ),
 ]
 
 
@@ -188,3 +193,12 @@ def test_idiom_with_a_pronoun_object_frames_what_follows(everything) -> None:
     ]
     # without "as" or a colon to frame anything, "put it" reports nothing
     assert found(everything, "He put it on the shelf and left.") == []
+
+
+def test_participle_after_a_verb_of_saying_is_the_same_act(everything) -> None:
+    text = '"The pier is safe," she said, outlining the repairs.'
+    assert [cue for cue, *_ in found(everything, text)] == ["say"]
+    # on its own, the same verb reports its object
+    assert found(everything, "The mayor outlined the repairs.") == [
+        ("outline", "thought", "the repairs", "The mayor")
+    ]

@@ -112,6 +112,13 @@ class ClauseRules:
             cls != "speech" and lemma not in self.lexicon.object_content and not _has_clause(token)
         ):
             return None  # "found a new sponsor", "knows the area": no belief nor finding
+        if (
+            cls != "speech"
+            and token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and self.lexicon.classify(self._lemma(token.head)) == "speech"
+        ):
+            return None  # "…, she said, referencing the report": one act of saying
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
     def _noun_cue(self, token: Token) -> Cue | None:
