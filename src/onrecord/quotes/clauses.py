@@ -10,6 +10,13 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.model import Article, Quote
 from onrecord.quotes.cues import CueLexicon
 from onrecord.quotes.marks import MarkSpan
+from onrecord.quotes.phrasal import (
+    hearsay_pieces,
+    light_verb_phrase,
+    prepositional_object,
+    source_clause_pieces,
+    source_object,
+)
 from onrecord.quotes.rules import (
     CONTENT_DEPS,
     DATELINE,
@@ -64,6 +71,10 @@ class ClauseRules:
             return self._noun_cue(token)
         if token.pos_ == "ADJ":
             return self._adjective_cue(token)
+        if token.pos_ == "AUX" and token.lemma_ == "be":
+            return self._copular_cue(token)
+        if token.pos_ in ("ADV", "ADP"):
+            return self._phrasal_cue(token)
         if token.pos_ not in ("VERB",) and not (
             token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"
         ):
@@ -77,6 +88,15 @@ class ClauseRules:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and token.i == token.sent.start:
             return None  # "Call it viral fundraising.": an imperative
         lemma = self._lemma(token)
+        light = light_verb_phrase(token, lemma, self.lexicon.phrases)
+        if light is not None:
+            # "took aim at the plan": the cue runs from the verb to the preposition
+            phrase, prep = light
+            cls = self.lexicon.phrases[phrase]
+            return Cue(" ".join(phrase), cls, token.idx, prep.idx + len(prep), token)  # type: ignore[arg-type]
+        framed = self._framing_cue(token, lemma)
+        if framed is not None:
+            return framed
         for child in token.children:
             if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
                 phrase = (lemma, child.lower_)
@@ -97,6 +117,13 @@ class ClauseRules:
             cls != "speech" and lemma not in self.lexicon.object_content and not _has_clause(token)
         ):
             return None  # "found a new sponsor", "knows the area": no belief nor finding
+        if (
+            cls != "speech"
+            and token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and self.lexicon.classify(self._lemma(token.head)) == "speech"
+        ):
+            return None  # "…, she said, referencing the report": one act of saying
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
     def _content_elsewhere(
@@ -276,6 +303,10 @@ class ClauseRules:
         if self._infinitive_of_saying(token):
             return Cue(lemma, "speech", token.idx, token.idx + len(token), token)
         prep = token.doc[nxt]
+        if prep.lower_ in ("to", "not"):
+            infinitive = self._noun_infinitive_cue(token)
+            if infinitive is not None:
+                return infinitive
         if prep.dep_ != "prep" or prep.head.i != token.i:
             return None
         if not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
@@ -309,6 +340,100 @@ class ClauseRules:
         return all(i in covered or noun.doc[i].is_punct for i in between) and not any(
             noun.doc[i].is_punct and noun.doc[i].text != "," for i in between
         )
+
+    def _noun_infinitive_cue(self, token: Token) -> Cue | None:
+        """A noun of deciding or planning with the infinitive clause it governs, which is
+        its content: "her decision to run", "his pledge not to raise taxes" (lexicon
+        entries "decision to", "pledge to", marked noun)."""
+        phrase = (token.lemma_.lower(), "to")
+        if phrase not in self.lexicon.noun_phrases:
+            return None
+        clause = next((c for c in token.children if c.dep_ == "acl" and c.i > token.i), None)
+        if clause is None or clause.left_edge.i != token.i + 1 or clause.tag_ != "VB":
+            return None
+        to = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None or to.i > token.i + 2:
+            return None
+        cls = self.lexicon.phrases[phrase]
+        return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)
+
+    def _framing_cue(self, verb: Token, lemma: str) -> Cue | None:
+        """A verb with the pronoun object of an idiom of saying, framing what follows:
+        "as the mayor put it, …", "she put it this way: …" (lexicon phrase "put it")."""
+        nxt = verb.i + 1
+        if nxt + 1 >= len(verb.doc):
+            return None
+        obj = verb.doc[nxt]
+        phrase = (lemma, obj.lower_)
+        if obj.dep_ != "dobj" or obj.head.i != verb.i or phrase not in self.lexicon.phrases:
+            return None
+        framed = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or any(
+            t.text == ":" for t in verb.doc[nxt + 1 : min(nxt + 4, verb.sent.end)]
+        )
+        if not framed:
+            return None  # "put it on the shelf": no report
+        cls = self.lexicon.phrases[phrase]
+        return Cue(" ".join(phrase), cls, verb.idx, obj.idx + len(obj), verb)  # type: ignore[arg-type]
+
+    def _phrasal_cue(self, token: Token) -> Cue | None:
+        """A hearsay adverb ("is reportedly weighing a sale") or a prepositional source
+        ("In a poll released Monday, …") with the clause it reports (see ``phrasal``)."""
+        lemma = token.lower_
+        if token.pos_ == "ADV" and lemma in self.lexicon.adverbs:
+            if not hearsay_pieces(token) or self._inside_marks(token):
+                return None
+            if self.lexicon.classify(self._lemma(token.head)) == "speech":
+                return None  # "reportedly said …": the verb of saying reports
+            cls = self.lexicon.classify(lemma)
+            return Cue(lemma, cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+        obj = source_object(token, self.lexicon.sources) if token.pos_ == "ADP" else None
+        if obj is None or not source_clause_pieces(token) or self._inside_marks(token):
+            return None
+        head = token.head
+        if self.lexicon.classify(self._lemma(head)) == "speech":
+            return None  # "said in a poll that …": the verb reports, not the phrase
+        phrase = (lemma, obj.lemma_.lower())
+        cls = self.lexicon.phrases[phrase]
+        return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
+
+    def _inside_marks(self, token: Token) -> bool:
+        return any(m.start <= token.idx < m.end for m in self.marks)
+
+    def _phrasal_pieces(self, cue: Cue) -> list[tuple[int, int]] | None:
+        """The token pieces a phrasal cue reports (see ``phrasal``), or None when the cue
+        is not one: its content is then found as any other cue's."""
+        token = cue.token
+        if token.pos_ == "ADV" and cue.lemma in self.lexicon.adverbs:
+            return hearsay_pieces(token)
+        if token.pos_ == "ADP" and tuple(cue.lemma.split()) in self.lexicon.sources:
+            return source_clause_pieces(token)
+        if token.pos_ == "VERB" and len(cue.lemma.split()) == 3:
+            light = light_verb_phrase(token, cue.lemma.split()[0], self.lexicon.phrases)
+            return prepositional_object(light[1]) if light is not None else []
+        return None
+
+    def _copular_cue(self, copula: Token) -> Cue | None:
+        """A noun of saying or thinking as the subject of "be" with a clause after it: "his
+        answer was that the law is clear", "the hope is that prices fall". The cue spans
+        the noun; the copula carries the clause, so it is the cue's token."""
+        subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i), None)
+        if subject is None or subject.pos_ != "NOUN":
+            return None
+        lemma = subject.lemma_.lower()
+        if lemma not in self.lexicon.noun_words:
+            return None
+        clause = next(
+            (c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i),
+            None,
+        )
+        if clause is None or any(c.dep_ in ("acl", "ccomp") for c in subject.children):
+            return None
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            return None
+        if any(m.start <= t.idx < m.end for m in self.marks for t in (subject, copula)):
+            return None  # "“My hope,” he said, “is that …”": the quotation is his words
+        cls = self.lexicon.classify(lemma)
+        return Cue(lemma, cls, subject.idx, subject.idx + len(subject), copula)  # type: ignore[arg-type]
 
     def _on_a_cue_verb(self, noun: Token) -> bool:
         """Whether ``noun`` hangs by a preposition on a verb that is itself a cue ("said in
@@ -436,6 +561,24 @@ class ClauseRules:
             if objs:
                 return self.resolver.resolve(self._speaker_span(objs[0]))
             return None
+        if token.pos_ == "ADV":
+            return None  # "reportedly": the source goes unnamed
+        if token.pos_ == "ADP":
+            # "in a poll": the poll; "in her view": the possessor
+            obj = source_object(token, self.lexicon.sources)
+            if obj is None:
+                return None
+            owner = next((c for c in obj.children if c.dep_ == "poss"), obj)
+            return self.resolver.resolve(self._speaker_span(owner))
+        if token.pos_ == "AUX":
+            # "his answer was that …" (a copular cue): the possessor of the subject noun
+            noun = token.doc.char_span(cue.start, cue.end)
+            owner = (
+                None
+                if noun is None
+                else next((c for c in noun.root.children if c.dep_ == "poss"), None)
+            )
+            return None if owner is None else self.resolver.resolve(self._speaker_span(owner))
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             # "her claim that …": the possessor; "issued a statement that …", "renewed
             # calls for …": the subject of the verb whose object the noun is

@@ -145,6 +145,9 @@ class ContentRules(ClauseRules):
         """The content of a cue's complement; for "according to", the side of the phrase
         that holds the clause's verb ("Most voters disapprove, according to a poll taken
         last week": the adjuncts after the source are not what was reported)."""
+        pieces = self._phrasal_pieces(cue)
+        if pieces is not None:
+            return self._content_of_pieces(pieces)
         content = (
             self._copular_content(cue)
             or self._passive_subject_predicate(cue)
@@ -179,6 +182,17 @@ class ContentRules(ClauseRules):
             return content
         start, end = self._trim(left[0].idx, left[-1].idx + len(left[-1]))
         return (start, end, self._marks_in(start, end), ()) if end > start else content
+
+    def _content_of_pieces(
+        self, pieces: list[tuple[int, int]]
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """Content from token-index pieces (``clauses._phrasal_pieces``), trimmed."""
+        spans = [self._trim(self.doc[a].idx, self.doc[b].idx + len(self.doc[b])) for a, b in pieces]
+        spans = [(a, b) for a, b in spans if b > a]
+        if not spans:
+            return None
+        start, end = spans[0][0], spans[-1][1]
+        return start, end, self._marks_in(start, end), tuple(spans) if len(spans) > 1 else ()
 
     def _parenthetical_content(
         self, cue: Cue

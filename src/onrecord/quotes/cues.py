@@ -21,6 +21,8 @@ class CueLexicon:
     noun_phrases: frozenset[tuple[str, ...]] = frozenset()  # "support for": a noun cue
     adjectives: frozenset[str] = frozenset()  # "confident", "skeptical": predicative cues
     noun_words: frozenset[str] = frozenset()  # "claim", "assertion": nouns with a "that" clause
+    adverbs: frozenset[str] = frozenset()  # "reportedly": the clause it modifies is reported
+    sources: frozenset[tuple[str, ...]] = frozenset()  # "in poll": "In a poll, most …"
 
     def classify(self, lemma: str) -> CueClass | None:
         """Return the class of a single-word cue lemma, or None when it is not a cue."""
@@ -37,6 +39,8 @@ def load_cues() -> CueLexicon:
     noun_phrases: set[tuple[str, ...]] = set()
     adjectives: set[str] = set()
     noun_words: set[str] = set()
+    adverbs: set[str] = set()
+    sources: set[tuple[str, ...]] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
             continue
@@ -53,6 +57,10 @@ def load_cues() -> CueLexicon:
                 noun_phrases.add(parts)
         if "adjective" in rest[1:]:
             adjectives.add(parts[0])
+        if "adverb" in rest[1:]:
+            adverbs.add(parts[0])
+        if "source" in rest[1:]:
+            sources.add(parts)
         if len(parts) == 1:
             words[parts[0]] = cls  # type: ignore[assignment]
         else:
@@ -64,4 +72,6 @@ def load_cues() -> CueLexicon:
         frozenset(noun_phrases),
         frozenset(adjectives),
         frozenset(noun_words),
+        frozenset(adverbs),
+        frozenset(sources),
     )

@@ -49,7 +49,16 @@ def cue_forms(speech_only: bool = False) -> frozenset[str]:
     """Every lower-case word form that may be a cue verb (of speech only, if asked)."""
     lexicon = load_cues()
     lemmas = {w for w, cls in lexicon.words.items() if cls == "speech" or not speech_only}
-    lemmas |= {p[0] for p, cls in lexicon.phrases.items() if cls == "speech" or not speech_only}
+    lemmas |= {
+        p[0]
+        for p, cls in lexicon.phrases.items()
+        if (cls == "speech" or not speech_only) and p not in lexicon.sources and len(p) < 3
+    }
+    return _verb_forms(frozenset(lemmas))
+
+
+def _verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Every form of the lemmas: the regular ones and those listed as irregular."""
     forms: set[str] = set()
     for lemma in lemmas:
         forms |= _regular_forms(lemma)
@@ -62,6 +71,28 @@ def cue_forms(speech_only: bool = False) -> frozenset[str]:
             if lemma in lemmas:
                 forms |= {f.strip() for f in irregular}
     return frozenset(forms)
+
+
+@functools.cache
+def _split_phrase() -> re.Pattern[str]:
+    """A cue phrase whose words stand apart, with up to four words between its first
+    word and its noun: a prepositional source ("In a new national poll", "in her view")
+    or a light verb with its noun ("took a parting shot at", "cast fresh doubt on"); or
+    a noun cue with its preposition ("her decision to", "his doubts about")."""
+    lexicon = load_cues()
+    split = [p for p in lexicon.phrases if p in lexicon.sources or len(p) == 3]
+    firsts = sorted(_verb_forms(frozenset(p[0] for p in split)))
+    nouns = {p[1] for p in split}
+    nouns |= {n + "s" for n in nouns} | {n[:-1] + "ies" for n in nouns if n.endswith("y")}
+    apart = rf"\b(?:{'|'.join(firsts)})\b(?:\W+[\w’'-]+){{0,4}}?\W+(?:{'|'.join(sorted(nouns))})\b"
+    # a noun cue with its preposition, even after a determiner ("her decision to", "the
+    # doubts about"): the noun is in the plural too
+    bigrams = sorted(
+        {f"{n}{s} {prep}" for n, prep in lexicon.noun_phrases for s in ("", "s")}
+        | {f"{n[:-1]}ies {prep}" for n, prep in lexicon.noun_phrases if n.endswith("y")}
+    )
+    together = rf"\b(?:{'|'.join(bigrams)})\b"
+    return re.compile(f"{apart}|{together}", re.IGNORECASE)
 
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’'](?=[^\W\d_])")
@@ -349,7 +380,12 @@ def blank_unneeded(
     spans = _sentences(text)
     # a line of a few words or none ("___", "4:45 p.m.") costs little to parse, and
     # blanking it changes how the parser reads the sentences around it
-    kept = [_short_line(text, s, e) or _needed(text[s:e], forms) for s, e in spans]
+    kept = [
+        _short_line(text, s, e)
+        or _needed(text[s:e], forms)
+        or (not speech_only and _split_phrase().search(text, s, e) is not None)
+        for s, e in spans
+    ]
     if kept and keep_first_line:
         kept[0] = True
     if speakers:
