@@ -71,8 +71,6 @@ class ClauseRules:
             return self._noun_cue(token)
         if token.pos_ == "ADJ":
             return self._adjective_cue(token)
-        if token.pos_ == "AUX" and token.lemma_ == "be":
-            return self._copular_cue(token)
         if token.pos_ in ("ADV", "ADP"):
             return self._phrasal_cue(token)
         if token.pos_ not in ("VERB",) and not (
@@ -411,29 +409,6 @@ class ClauseRules:
             light = light_verb_phrase(token, cue.lemma.split()[0], self.lexicon.phrases)
             return prepositional_object(light[1]) if light is not None else []
         return None
-
-    def _copular_cue(self, copula: Token) -> Cue | None:
-        """A noun of saying or thinking as the subject of "be" with a clause after it: "his
-        answer was that the law is clear", "the hope is that prices fall". The cue spans
-        the noun; the copula carries the clause, so it is the cue's token."""
-        subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i), None)
-        if subject is None or subject.pos_ != "NOUN":
-            return None
-        lemma = subject.lemma_.lower()
-        if lemma not in self.lexicon.noun_words:
-            return None
-        clause = next(
-            (c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i),
-            None,
-        )
-        if clause is None or any(c.dep_ in ("acl", "ccomp") for c in subject.children):
-            return None
-        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-            return None
-        if any(m.start <= t.idx < m.end for m in self.marks for t in (subject, copula)):
-            return None  # "“My hope,” he said, “is that …”": the quotation is his words
-        cls = self.lexicon.classify(lemma)
-        return Cue(lemma, cls, subject.idx, subject.idx + len(subject), copula)  # type: ignore[arg-type]
 
     def _on_a_cue_verb(self, noun: Token) -> bool:
         """Whether ``noun`` hangs by a preposition on a verb that is itself a cue ("said in
