@@ -630,8 +630,10 @@ class ContentRules(ClauseRules):
             and token.dep_ == "advcl"
             and token.head.i > token.i
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
         ):
-            # "As the Atlantic noted, trust in government is collapsing"
+            # "As the Atlantic noted, trust in government is collapsing"; not "As the league
+            # continues to expand, …": a cue with a complement of its own names no source
             rest = [t for t in token.head.subtree if t.i > token.right_edge.i]
             while rest and rest[0].is_punct:
                 rest = rest[1:]
