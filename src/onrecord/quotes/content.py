@@ -787,7 +787,7 @@ class ContentRules(ClauseRules):
         dateline = DATELINE.match(self.text, start, end)
         if dateline:
             start = dateline.end()
-        end = self._cut_adjuncts(start, end, token)
+        end = self._finding_goes_on(cue, comp, end, self._cut_adjuncts(start, end, token))
         if end <= start:
             return None
         quotation = any(m.start <= start and end <= m.end for m in self.marks)
@@ -798,6 +798,15 @@ class ContentRules(ClauseRules):
             return start, tail[1], self._marks_in(start, tail[1]), ((start, end), tail)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return start, end, self._marks_in(start, end), ()
+
+    def _finding_goes_on(self, cue: Cue, comp: Token, end: int, cut: int) -> int:
+        """The end of a finding's clause content: a comparison after a comma ("the poll
+        found that 40 percent back the plan, while 30 percent oppose it") is part of what
+        was found, not the writer's addition."""
+        if cue.cls != "finding" or comp.dep_ != "ccomp" or cut >= end:
+            return cut
+        rest = self.text[cut:end].lstrip(" ,").lower()
+        return end if rest.startswith(("while ", "whereas ", "compared ")) else cut
 
     def _tail_after_cue(self, token: Token) -> tuple[int, int] | None:
         """The piece of content after a cue placed inside it, when the parse hung that piece
