@@ -34,6 +34,14 @@ def speech(nlp):
 
 
 @pytest.fixture(scope="session")
+def everything(nlp):
+    """The quote extractor with every cue class (speech, thought, finding), once per session."""
+    from onrecord.quotes import QuoteExtractor
+
+    return QuoteExtractor(nlp, cues="all")
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     """The real per-article pipeline (speech cues), once per test session."""
     from onrecord.pipeline import Pipeline

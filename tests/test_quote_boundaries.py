@@ -8,16 +8,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.quotes import QuoteExtractor
-from quote_helpers import quotes_of
-
-
-def content_of(extractor: QuoteExtractor, text: str, cue: str) -> tuple[str, tuple[str, ...]]:
-    """The content of the one quote whose cue lemma is ``cue``, and its pieces if split."""
-    found = [q for q in quotes_of(extractor, text) if q.cue == cue]
-    assert len(found) == 1, [(q.cue, q.text) for q in quotes_of(extractor, text)]
-    quote = found[0]
-    return quote.text, tuple(text[a:b] for a, b in quote.spans)
-
+from quote_helpers import content_of, quotes_of
 
 CASES = [
     pytest.param(

@@ -12,17 +12,7 @@ import pytest
 from onrecord.model import Article
 from onrecord.quotes import QuoteExtractor
 from onrecord.quotes.cues import load_cues
-
-
-@pytest.fixture(scope="module")
-def everything(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="all")
-
-
-def found(extractor: QuoteExtractor, text: str) -> list[tuple[str | None, str, str, str | None]]:
-    """(cue, cue class, content, speaker as written) of each quote found in the text."""
-    result = extractor(Article(text=text, source="test"))
-    return [(q.cue, q.cue_class, q.text, q.speaker_text) for q in result.quotes]
+from quote_helpers import found
 
 
 def test_lexicon_marks_noun_and_adjective_cues() -> None:

@@ -11,20 +11,9 @@ from __future__ import annotations
 import pytest
 
 from onrecord.model import Article
-from onrecord.quotes import QuoteExtractor
 from onrecord.quotes.cues import load_cues
 from onrecord.quotes.prefilter import blank_unneeded
-
-
-@pytest.fixture(scope="module")
-def everything(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="all")
-
-
-def found(extractor: QuoteExtractor, text: str) -> list[tuple[str | None, str, str, str | None]]:
-    """(cue, cue class, content, speaker as written) of each quote found in the text."""
-    result = extractor(Article(text=text, source="test"))
-    return [(q.cue, q.cue_class, q.text, q.speaker_text) for q in result.quotes]
+from quote_helpers import found
 
 
 def test_new_cue_classes_are_stances_not_speech() -> None:

@@ -8,21 +8,8 @@ Other additions after a comma still end the content, and speech is unchanged.
 
 from __future__ import annotations
 
-import pytest
-
 from onrecord.model import Quote
-from onrecord.quotes import QuoteExtractor
-from quote_helpers import quotes_of
-
-
-@pytest.fixture(scope="module")
-def everything(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="all")
-
-
-def by_cue(extractor: QuoteExtractor, text: str, cue: str) -> list[Quote]:
-    """The quotes whose cue is ``cue``."""
-    return [q for q in quotes_of(extractor, text) if q.cue == cue]
+from quote_helpers import by_cue, quotes_of
 
 
 def content(quote: Quote, text: str) -> str:

@@ -12,11 +12,6 @@ from onrecord.quotes import Extraction, QuoteExtractor
 from onrecord.quotes.marks import scan
 
 
-@pytest.fixture(scope="module")
-def everything(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="all")
-
-
 def run(extractor: QuoteExtractor, text: str, title: str | None = None) -> Extraction:
     return extractor(Article(text=text, source="test", title=title))
 
