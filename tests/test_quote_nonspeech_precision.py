@@ -2,8 +2,7 @@
 
 Every text is invented. With ``cues="all"`` a stance verb or noun gives an attribution; these
 cases pin down the uses that do not: a question put to the reader ("Do you support …?"), an
-order or suggestion with no subject ("Now, compare …"), "attack on" as violence (no one whose
-attack it is), "you know" as a filler, and a stance inside the stretch another report runs
+order or suggestion with no subject ("Now, compare …"), "you know" as a filler, and a stance inside the stretch another report runs
 over. Each is paired with the same cue used to report someone's stance, which still counts.
 """
 
@@ -49,11 +48,6 @@ NOT_STANCES = [
     ),
     pytest.param("Don't believe them.", "believe", id="negative-imperative"),
     pytest.param(
-        "The attack on the embassy killed four guards.",
-        "attack on",
-        id="attack-on-as-violence",
-    ),
-    pytest.param(
         "And you know, friends, you know, we can win this.",
         "know",
         id="you-know-as-a-filler",
@@ -89,11 +83,6 @@ STANCES = [
         "The council compared the plan with the one from last spring.",
         ("compare", "thought", "the plan with the one from last spring"),
         id="compare-with-a-subject",
-    ),
-    pytest.param(
-        "The senator's attack on the budget drew loud applause.",
-        ("attack on", "thought", "the budget"),
-        id="attack-on-with-its-maker",
     ),
     pytest.param(
         "Ann Ames, who has long backed the mayor, spoke to reporters on Monday.",

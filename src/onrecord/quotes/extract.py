@@ -637,19 +637,6 @@ def _imperative(quote: Quote, cue: Token, content: Span | None) -> bool:
     )
 
 
-def _assault(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """The noun "attack on" with no one whose attack it is ("the attack on the embassy",
-    "attacks on police officers") is mostly violence, not criticism; a critic's attack names
-    its maker ("her attack on the plan", "the senator's attacks on the press")."""
-    if quote.cue != "attack on" or cue.pos_ != "NOUN":
-        return False
-    return not any(
-        c.dep_ == "poss"
-        or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"))
-        for c in cue.children
-    )
-
-
 def _filler_know(quote: Quote, cue: Token, content: Span | None) -> bool:
     """ "you know" set off by commas ("and you know, friends, we can win") is a filler that
     reports nothing anyone knows: the parse hangs it on the sentence as a parataxis."""
@@ -663,7 +650,6 @@ NOT_A_REPORT = (
     _only_a_date,
     _question_to_the_reader,
     _imperative,
-    _assault,
     _filler_know,
 )
 
