@@ -3,7 +3,8 @@
 Every text is invented. With ``cues="all"`` a stance verb or noun gives an attribution; these
 cases pin down the uses that do not: a question put to the reader ("Do you support …?"), an
 order or suggestion with no subject ("Now, compare …"), "you know" as a filler, and a stance
-inside the stretch another report runs over. Each is paired with the same cue used to report someone's stance, which still counts.
+inside the stretch another report runs over. Each is paired with the same cue used to report
+someone's stance, which still counts.
 """
 
 from __future__ import annotations
