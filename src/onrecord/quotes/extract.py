@@ -149,7 +149,29 @@ class _ArticleRun(HeadlineRules):
         quotes = [q for q in quotes if not self._not_a_report(q)]
         # a report inside reported content ("Rubio said he knows voters are angry") is part
         # of what the outer speaker said: one attribution, the outer one
-        return [q for q in quotes if not any(_inside(q, other) for other in quotes)]
+        quotes = [q for q in quotes if not any(_inside(q, other) for other in quotes)]
+        return [q for q in quotes if not self._stance_within_report(q, quotes)]
+
+    def _stance_within_report(self, quote: Quote, quotes: list[Quote]) -> bool:
+        """A belief or finding whose verb lies within the stretch another report runs over
+        (between its pieces too: "“A,” said Ames, who has long backed Lee. “B.”") is part of
+        that report, not one of its own; a participle of saying's adjunct ("…, she said,
+        referring to the mayor") and a noun cue ("a question about") keep theirs."""
+        if quote.cue_class == "speech" or quote.cue_start is None or quote.kind == "headline":
+            return False
+        if not any(
+            other is not quote and other.start <= quote.cue_start < other.end for other in quotes
+        ):
+            return False
+        span = self.doc.char_span(
+            quote.cue_start, quote.cue_end or quote.cue_start + 1, alignment_mode="expand"
+        )
+        if span is None:
+            return False
+        cue = span.root
+        if cue.pos_ == "NOUN":
+            return False
+        return not (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp"))
 
     def _not_a_report(self, quote: Quote) -> bool:
         """Whether a cue word found in the text is used here in a sense that reports nobody's
@@ -593,7 +615,43 @@ def _only_a_date(quote: Quote, cue: Token, content: Span | None) -> bool:
     return all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in content)
 
 
-NOT_A_REPORT = (_naming, _endangers, _manner_of_speaking, _only_a_date)
+def _question_to_the_reader(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """A belief or stance asked of "you" in a question ("Do you support the levy?", "What do
+    you think of the plan?") reports nobody's stance: it asks the reader (or listener) for one."""
+    if quote.cue_class == "speech":
+        return False
+    return cue.sent.text.rstrip().endswith("?") and any(
+        c.dep_ in SUBJECTS and c.lower_ == "you" for c in cue.children
+    )
+
+
+def _imperative(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """A bare verb that heads its sentence with no subject is an order or a suggestion to the
+    reader ("Now, compare that with last year.", "Don't believe them."), no one's stance."""
+    if quote.cue_class == "speech":
+        return False
+    return (
+        cue.tag_ == "VB"
+        and cue.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in cue.children)
+    )
+
+
+def _filler_know(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "you know" set off by commas ("and you know, friends, we can win") is a filler that
+    reports nothing anyone knows: the parse hangs it on the sentence as a parataxis."""
+    return quote.cue == "know" and cue.dep_ in ("parataxis", "intj")
+
+
+NOT_A_REPORT = (
+    _naming,
+    _endangers,
+    _manner_of_speaking,
+    _only_a_date,
+    _question_to_the_reader,
+    _imperative,
+    _filler_know,
+)
 
 
 def _covers_own_source(quote: Quote) -> bool:
