@@ -15,11 +15,6 @@ from onrecord.model import Article
 from onrecord.quotes import QuoteExtractor
 
 
-@pytest.fixture(scope="module")
-def everything(nlp) -> QuoteExtractor:
-    return QuoteExtractor(nlp, cues="all")
-
-
 def found(extractor: QuoteExtractor, text: str) -> list[tuple[str | None, str, str]]:
     """(cue, cue class, content) of each quote found in the text."""
     result = extractor(Article(text=text, source="test"))
