@@ -43,3 +43,13 @@ def test_an_as_clause_whose_cue_has_its_own_complement_reports_nothing(
     speech: QuoteExtractor, text: str
 ) -> None:
     assert texts_of(speech, text, "continue") == []
+
+
+def test_content_never_ends_inside_a_stretch_the_parser_did_not_read() -> None:
+    from onrecord.quotes.content import _trimmed
+
+    text = "roads are closed.\n\nIn an effort to help, crews came."
+    parsed = "roads are closed.\n\n" + " " * (len(text) - 19)  # the next sentence blanked
+    assert text[slice(*_trimmed(text, parsed, 0, len(text)))] == "roads are closed"
+    # laid out text (a transcript turn) is trimmed by its own spaces only
+    assert _trimmed(text, text, 0, len(text)) == (0, len(text) - 1)

@@ -37,6 +37,7 @@ class ClauseRules:
 
     article: Article
     text: str
+    parsed_text: str  # what the parser read (blanked spans are spaces)
     doc: Doc
     lexicon: CueLexicon
     marks: list[MarkSpan]

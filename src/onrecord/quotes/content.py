@@ -32,12 +32,14 @@ class ContentRules(ClauseRules):
     """Content spans of cues: clauses, objects, quotations, and where they end."""
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        text = self.text
-        while start < end and (text[start] in PUNCT_EDGE or text[start].isspace()):
-            start += 1
-        while end > start and (text[end - 1] in PUNCT_EDGE or text[end - 1].isspace()):
-            end -= 1
-        return start, end
+        """A span found in the parse without edge punctuation and spaces, blanked text
+        included: content never starts or ends in a stretch the parser did not read."""
+        return _trimmed(self.text, self.parsed_text, start, end)
+
+    def _trim_text(self, start: int, end: int) -> tuple[int, int]:
+        """A span found in the text's layout (a labelled line, a transcript turn) without
+        edge punctuation and spaces; what it covers need not have been parsed."""
+        return _trimmed(self.text, self.text, start, end)
 
     def _direct_beside(self, cue: Cue, blocked: set[int]) -> list[int]:
         """Indexes of quotations right before and/or right after the cue's clause."""
@@ -1133,3 +1135,13 @@ def _writers_adjunct(child: Token) -> bool:
     return child.lower_ in ("after", "before") and any(
         c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children
     )
+
+
+def _trimmed(text: str, parsed: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` moved inward past edge punctuation of ``text`` and spaces of
+    ``parsed`` (the same text with stretches blanked to spaces)."""
+    while start < end and (text[start] in PUNCT_EDGE or parsed[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in PUNCT_EDGE or parsed[end - 1].isspace()):
+        end -= 1
+    return start, end

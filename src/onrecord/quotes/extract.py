@@ -108,6 +108,9 @@ class _ArticleRun(HeadlineRules):
         self.article = article
         self.text = article.text
         self.doc = doc
+        # what the parser read: the text with boilerplate and (prefilter) unneeded sentences
+        # blanked to spaces, so no content may start or end inside a blank
+        self.parsed_text = doc.text
         self.lexicon = lexicon
         self.marks = scan(article.nlp_text)
         self.resolver = SpeakerResolver(doc, article.nlp_text)

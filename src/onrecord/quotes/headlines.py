@@ -53,7 +53,7 @@ class HeadlineRules(ContentRules):
                 and not any(e.label_ in ("PERSON", "ORG") for e in span.ents)
             ):
                 continue  # "HOME AT LAST: …": a kicker, not a speaker
-            c_start, c_end = self._trim(m.start("c"), b)
+            c_start, c_end = self._trim_text(m.start("c"), b)
             if c_end - c_start < 8:
                 continue
             words = self.doc.char_span(c_start, c_end, alignment_mode="expand")
@@ -137,7 +137,7 @@ class HeadlineRules(ContentRules):
             return False
         if speaker[-1].is_lower and not is_speaker_noun(speaker[-1].lower_):
             return False  # "Ukraine war: …": a topic kicker, not a source
-        c_start, c_end = self._trim(m.start("c"), b)
+        c_start, c_end = self._trim_text(m.start("c"), b)
         if c_end - c_start < 8:
             return False
         colon = m.start("colon")
@@ -186,7 +186,7 @@ class HeadlineRules(ContentRules):
         if speaker_raw.islower() and not is_speaker_noun(speaker_raw.split()[-1]):
             return 0  # "…: union" is a speaker, "…: explained" is not
         c_start = a + (len(line) - len(line.lstrip()))
-        c_start, c_end = self._trim(c_start, c_start + len(content))
+        c_start, c_end = self._trim_text(c_start, c_start + len(content))
         s_start = a + line.index(speaker_raw, len(content))
         s_end = s_start + len(speaker_raw)
         span = self.doc.char_span(s_start, s_end, alignment_mode="expand")
