@@ -386,6 +386,14 @@ class ContentRules(ClauseRules):
             # "… is believed to …, according to her brother", "… would be considered a
             # refugee, she said": the report of speech is the attribution
             return None
+        return self._subject_and_predicate(subject, predicate, cue, token)
+
+    def _subject_and_predicate(
+        self, subject: Token, predicate: Token, cue: Cue, reporter: Token | None = None
+    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+        """The content in two pieces around the cue: the subject (a relative pronoun alone)
+        and the predicate ("the plan | to falter"), or None when either is empty or the
+        subject does not come first. ``reporter`` as in ``_cut_adjuncts``."""
         if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
             first = self._trim(subject.idx, _end_of(subject))
         else:
@@ -393,7 +401,7 @@ class ContentRules(ClauseRules):
         second = self._trim(predicate.left_edge.idx, _end_of(predicate.right_edge))
         if first[1] <= first[0] or second[1] <= second[0] or first[1] > cue.start:
             return None
-        second = (second[0], self._cut_adjuncts(*second, token))
+        second = (second[0], self._cut_adjuncts(*second, reporter))
         return first[0], second[1], self._marks_in(*second), (first, second)
 
     def _copular_content(
@@ -470,15 +478,7 @@ class ContentRules(ClauseRules):
             # "she appeared to say that …", "a governor who has not backed him appears
             # ready": the report inside is one of its own
             return None
-        if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
-            first = self._trim(subject.idx, _end_of(subject))
-        else:
-            first = self._trim(subject.left_edge.idx, _end_of(subject.right_edge))
-        second = self._trim(predicate.left_edge.idx, _end_of(predicate.right_edge))
-        if first[1] <= first[0] or second[1] <= second[0] or first[1] > cue.start:
-            return None
-        second = (second[0], self._cut_adjuncts(*second))
-        return first[0], second[1], self._marks_in(*second), (first, second)
+        return self._subject_and_predicate(subject, predicate, cue)
 
     def _holds_speech_cue(self, head: Token | None) -> bool:
         """Whether a verb of saying lies in the subtree of ``head``."""
