@@ -46,7 +46,7 @@ def test_an_as_clause_whose_cue_has_its_own_complement_reports_nothing(
 
 
 def test_content_never_ends_inside_a_stretch_the_parser_did_not_read() -> None:
-    from onrecord.quotes.content import _trimmed
+    from onrecord.quotes.clauses import _trimmed
 
     text = "roads are closed.\n\nIn an effort to help, crews came."
     parsed = "roads are closed.\n\n" + " " * (len(text) - 19)  # the next sentence blanked

@@ -26,6 +26,7 @@ from onrecord.quotes.rules import (
     PUNCT_EDGE,
     RELATIVE,
     TOPIC_PREPS,
+    Content,
     Cue,
     regular_stems,
 )
@@ -125,21 +126,17 @@ class ClauseRules:
             return None  # "…, she said, referencing the report": one act of saying
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
-    def _content_elsewhere(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _content_elsewhere(self, cue: Cue) -> Content | None:
         """Content that is not the cue's own complement: the topic past adverbials or the
         listener, what a self-description calls its person, or the next paragraph after a verb
         of saying that ends its own with a colon."""
         if self._self_described(cue.token):
             noun = cue.token.head
-            start, end = self._trim_edges(cue.token.idx + len(cue.token), noun.idx + len(noun))
+            start, end = self._trim_text(cue.token.idx + len(cue.token), noun.idx + len(noun))
             return (start, end, self._marks_in(start, end), ()) if end > start else None
         return self._topic_past_adjuncts(cue) or self._paragraph_after_colon(cue)
 
-    def _paragraph_after_colon(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _paragraph_after_colon(self, cue: Cue) -> Content | None:
         """A verb of saying that ends its paragraph with a colon introduces the next paragraph,
         set off without quotation marks: "Ames wrote: ¶ The plan cannot work …"."""
         token = cue.token
@@ -158,12 +155,10 @@ class ClauseRules:
         following = next((p for p in self.paragraphs if p[0] > end), None)
         if following is None or self.text[following[0]] in MARK_CHARS:
             return None
-        start, stop = self._trim_edges(*following)
+        start, stop = self._trim_text(*following)
         return (start, stop, self._marks_in(start, stop), ()) if stop > start else None
 
-    def _topic_past_adjuncts(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _topic_past_adjuncts(self, cue: Cue) -> Content | None:
         """The topic of a verb of saying that comes after an adverb, a circumstance or the
         one spoken to: "spoke at length about the war", "talked to the radio station about
         her race", "told few people about their plans" (what was spoken of is the content)."""
@@ -205,28 +200,27 @@ class ClauseRules:
                 return prep
         return None
 
-    def _phrase_content(
-        self, head: Token
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _phrase_content(self, head: Token) -> Content | None:
         """A noun phrase's span up to its first comma, without edge punctuation."""
         last = head.right_edge
         for t in head.subtree:
             if t.i > head.i and t.text in (",", ";", "—", "–", "(") and t.head.i == head.i:
                 last = head.doc[t.i - 1]
                 break
-        start, end = self._trim_edges(head.left_edge.idx, last.idx + len(last))
+        start, end = self._trim_text(head.left_edge.idx, last.idx + len(last))
         if end <= start:
             return None
         return start, end, self._marks_in(start, end), ()
 
-    def _trim_edges(self, start: int, end: int) -> tuple[int, int]:
-        """The span without punctuation and space at either edge."""
-        text = self.text
-        while start < end and (text[start] in PUNCT_EDGE or text[start].isspace()):
-            start += 1
-        while end > start and (text[end - 1] in PUNCT_EDGE or text[end - 1].isspace()):
-            end -= 1
-        return start, end
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """A span found in the parse without edge punctuation and spaces, blanked text
+        included: content never starts or ends in a stretch the parser did not read."""
+        return _trimmed(self.text, self.parsed_text, start, end)
+
+    def _trim_text(self, start: int, end: int) -> tuple[int, int]:
+        """A span found in the text's layout (a labelled line, a transcript turn) without
+        edge punctuation and spaces; what it covers need not have been parsed."""
+        return _trimmed(self.text, self.text, start, end)
 
     def _quotation_after_addressee(self, cue: Cue) -> list[int]:
         """The quotation after the one a cue of saying is addressed to, when the parse hung it
@@ -293,7 +287,7 @@ class ClauseRules:
         if (
             (lemma in self.lexicon.noun_words or lemma in _ANSWER_NOUNS)
             and _copular_clause(token) is not None
-            and not any(m.start <= token.idx < m.end for m in self.marks)
+            and not self._inside_marks(token)
         ):
             # "Their fear is that the money runs out": the clause after the copula (not
             # inside a quotation, whose words are the quoted speaker's own)
@@ -546,15 +540,6 @@ class ClauseRules:
                 return None
             owner = next((c for c in obj.children if c.dep_ == "poss"), obj)
             return self.resolver.resolve(self._speaker_span(owner))
-        if token.pos_ == "AUX":
-            # "his answer was that …" (a copular cue): the possessor of the subject noun
-            noun = token.doc.char_span(cue.start, cue.end)
-            owner = (
-                None
-                if noun is None
-                else next((c for c in noun.root.children if c.dep_ == "poss"), None)
-            )
-            return None if owner is None else self.resolver.resolve(self._speaker_span(owner))
         if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             # "her claim that …": the possessor; "issued a statement that …", "renewed
             # calls for …": the subject of the verb whose object the noun is
@@ -795,3 +780,13 @@ _INFINITIVE_NOUNS = {"promise", "pledge", "vow", "call", "claim", "demand"}
 _ANSWER_NOUNS = {"answer"}
 # determiners of a noun phrase that refers rather than describes
 _DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _trimmed(text: str, parsed: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` moved inward past edge punctuation of ``text`` and spaces of
+    ``parsed`` (the same text with stretches blanked to spaces)."""
+    while start < end and (text[start] in PUNCT_EDGE or parsed[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in PUNCT_EDGE or parsed[end - 1].isspace()):
+        end -= 1
+    return start, end

@@ -18,11 +18,11 @@ from onrecord.quotes.rules import (
     NOT_SPEAKER_ENTS,
     NOT_TOPICS,
     NP_CUE_PREPS,
-    PUNCT_EDGE,
     RELATIVE,
     SUBJECTS,
     TOPIC_PREPS,
     XCOMP_CUES,
+    Content,
     Cue,
     trim_space,
 )
@@ -30,16 +30,6 @@ from onrecord.quotes.rules import (
 
 class ContentRules(ClauseRules):
     """Content spans of cues: clauses, objects, quotations, and where they end."""
-
-    def _trim(self, start: int, end: int) -> tuple[int, int]:
-        """A span found in the parse without edge punctuation and spaces, blanked text
-        included: content never starts or ends in a stretch the parser did not read."""
-        return _trimmed(self.text, self.parsed_text, start, end)
-
-    def _trim_text(self, start: int, end: int) -> tuple[int, int]:
-        """A span found in the text's layout (a labelled line, a transcript turn) without
-        edge punctuation and spaces; what it covers need not have been parsed."""
-        return _trimmed(self.text, self.text, start, end)
 
     def _direct_beside(self, cue: Cue, blocked: set[int]) -> list[int]:
         """Indexes of quotations right before and/or right after the cue's clause."""
@@ -141,9 +131,7 @@ class ContentRules(ClauseRules):
         words = len(inner.split())
         return words >= 4 or (words >= 2 and inner[-1:] in ".!?")
 
-    def _content_of(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _content_of(self, cue: Cue) -> Content | None:
         """The content of a cue's complement; for "according to", the side of the phrase
         that holds the clause's verb ("Most voters disapprove, according to a poll taken
         last week": the adjuncts after the source are not what was reported)."""
@@ -185,9 +173,7 @@ class ContentRules(ClauseRules):
         start, end = self._trim(left[0].idx, left[-1].idx + len(left[-1]))
         return (start, end, self._marks_in(start, end), ()) if end > start else content
 
-    def _content_of_pieces(
-        self, pieces: list[tuple[int, int]]
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _content_of_pieces(self, pieces: list[tuple[int, int]]) -> Content | None:
         """Content from token-index pieces (``clauses._phrasal_pieces``), trimmed."""
         spans = [self._trim(self.doc[a].idx, self.doc[b].idx + len(self.doc[b])) for a, b in pieces]
         spans = [(a, b) for a, b in spans if b > a]
@@ -196,9 +182,7 @@ class ContentRules(ClauseRules):
         start, end = spans[0][0], spans[-1][1]
         return start, end, self._marks_in(start, end), tuple(spans) if len(spans) > 1 else ()
 
-    def _parenthetical_content(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _parenthetical_content(self, cue: Cue) -> Content | None:
         """ "The plan, aides said, was never costed": a cue set off by commas inside the
         clause it reports; what was said is that clause, in two pieces around the cue."""
         token = cue.token
@@ -238,9 +222,7 @@ class ContentRules(ClauseRules):
             return None  # another report inside: its own rules apply
         return start, end, self._marks_in(start, end), (before, after)
 
-    def _for_to_clause(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _for_to_clause(self, cue: Cue) -> Content | None:
         """ "She called for all states to expand early voting": the parse made "for" the
         marker of an infinitive clause; that clause, without "for", is what was urged."""
         token = cue.token
@@ -262,9 +244,7 @@ class ContentRules(ClauseRules):
             return start, end, self._marks_in(start, end), ()
         return None
 
-    def _prepositional_object(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _prepositional_object(self, cue: Cue) -> Content | None:
         """The object of the preposition that ends a phrase cue ("point to", "respond to")."""
         token = cue.token
         if cue.cls != "speech" or cue.lemma not in self.lexicon.object_content:
@@ -282,9 +262,7 @@ class ContentRules(ClauseRules):
             return None
         return start, end, self._marks_in(start, end), ()
 
-    def _pronoun_as_predicate(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _pronoun_as_predicate(self, cue: Cue) -> Content | None:
         """ "Allies described it as a lapse", "Ohio, which he calls his second home": a
         pronoun object is content only with the predicate that says what it was called."""
         token = cue.token
@@ -318,9 +296,7 @@ class ContentRules(ClauseRules):
             return first[0], second[1], self._marks_in(first[0], second[1]), ()
         return first[0], second[1], self._marks_in(*second), (first, second)
 
-    def _gerund_subject_clause(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _gerund_subject_clause(self, cue: Cue) -> Content | None:
         """ "He said cutting taxes would help": the parse took the gerund subject for the
         cue's complement (an xcomp) and hung the finite clause on it; the gerund with its
         clause is what was said."""
@@ -357,9 +333,7 @@ class ContentRules(ClauseRules):
                 break
         return last_word
 
-    def _passive_subject_predicate(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _passive_subject_predicate(self, cue: Cue) -> Content | None:
         """ "The senator is expected to resign", "the claim was shown to be false", "the bill
         is considered dead": a passive belief or finding is about its subject with the
         infinitive or the predicate, in two pieces around the cue (whoever holds it is named
@@ -390,7 +364,7 @@ class ContentRules(ClauseRules):
 
     def _subject_and_predicate(
         self, subject: Token, predicate: Token, cue: Cue, reporter: Token | None = None
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    ) -> Content | None:
         """The content in two pieces around the cue: the subject (a relative pronoun alone)
         and the predicate ("the plan | to falter"), or None when either is empty or the
         subject does not come first. ``reporter`` as in ``_cut_adjuncts``."""
@@ -404,9 +378,7 @@ class ContentRules(ClauseRules):
         second = (second[0], self._cut_adjuncts(*second, reporter))
         return first[0], second[1], self._marks_in(*second), (first, second)
 
-    def _copular_content(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _copular_content(self, cue: Cue) -> Content | None:
         """ "The idea is that donors stay home": a noun cue equated by "be" with a clause
         reports that clause, "that" or "whether" included."""
         token = cue.token
@@ -421,9 +393,7 @@ class ContentRules(ClauseRules):
         end = self._cut_adjuncts(start, end)
         return start, end, self._marks_in(start, end), ()
 
-    def _raising_content(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _raising_content(self, cue: Cue) -> Content | None:
         """What "seem" or "appear" presents as an impression, nobody being named for it.
 
         "The plan seemed to falter", "he appears uneasy": the subject with the predicate, in
@@ -497,9 +467,7 @@ class ContentRules(ClauseRules):
             nxt.lower_ in ("as", "such") and comma.doc[comma.i + 2].lower_ in ("well", "as")
         )
 
-    def _complement_content(
-        self, cue: Cue
-    ) -> tuple[int, int, list[int], tuple[tuple[int, int], ...]] | None:
+    def _complement_content(self, cue: Cue) -> Content | None:
         """The content span of a cue's complement, with the quotations it touches."""
         token = cue.token
         doc = token.doc
@@ -1135,13 +1103,3 @@ def _writers_adjunct(child: Token) -> bool:
     return child.lower_ in ("after", "before") and any(
         c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children
     )
-
-
-def _trimmed(text: str, parsed: str, start: int, end: int) -> tuple[int, int]:
-    """``start``-``end`` moved inward past edge punctuation of ``text`` and spaces of
-    ``parsed`` (the same text with stretches blanked to spaces)."""
-    while start < end and (text[start] in PUNCT_EDGE or parsed[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in PUNCT_EDGE or parsed[end - 1].isspace()):
-        end -= 1
-    return start, end

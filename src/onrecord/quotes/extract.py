@@ -160,34 +160,34 @@ class _ArticleRun(HeadlineRules):
         (between its pieces too: "“A,” said Ames, who has long backed Lee. “B.”") is part of
         that report, not one of its own; a participle of saying's adjunct ("…, she said,
         referring to the mayor") and a noun cue ("a question about") keep theirs."""
-        if quote.cue_class == "speech" or quote.cue_start is None or quote.kind == "headline":
+        if quote.cue_class == "speech" or quote.cue_start is None:
             return False
         if not any(
             other is not quote and other.start <= quote.cue_start < other.end for other in quotes
         ):
             return False
-        span = self.doc.char_span(
-            quote.cue_start, quote.cue_end or quote.cue_start + 1, alignment_mode="expand"
-        )
-        if span is None:
-            return False
-        cue = span.root
-        if cue.pos_ == "NOUN":
+        cue = self._cue_token(quote)
+        if cue is None or cue.pos_ == "NOUN":
             return False
         return not (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp"))
 
     def _not_a_report(self, quote: Quote) -> bool:
         """Whether a cue word found in the text is used here in a sense that reports nobody's
         words (see the ``NOT_A_REPORT`` rules)."""
-        if quote.cue_start is None or quote.kind == "headline":
+        cue = self._cue_token(quote)
+        if cue is None:
             return False
+        content = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        return any(rule(quote, cue, content) for rule in NOT_A_REPORT)
+
+    def _cue_token(self, quote: Quote) -> Token | None:
+        """The head word of a quote's cue in the body, or None (no cue, or a headline's)."""
+        if quote.cue_start is None or quote.kind == "headline":
+            return None
         span = self.doc.char_span(
             quote.cue_start, quote.cue_end or quote.cue_start + 1, alignment_mode="expand"
         )
-        if span is None:
-            return False
-        content = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        return any(rule(quote, span.root, content) for rule in NOT_A_REPORT)
+        return span.root if span is not None else None
 
     def _split_runs(self, quotes: list[Quote]) -> list[Quote]:
         """Outer content that ran over a coordinated report of its own is cut back to keep
@@ -249,17 +249,14 @@ class _ArticleRun(HeadlineRules):
             self._raising(cue)
             return
         speaker = self._speaker_for(cue)
-        content = self._content_of(cue)
-        if content is None:
-            content = self._gerund_subject_clause(cue)
-        if content is None:
-            content = self._parenthetical_content(cue)
-        if content is None:
-            content = self._for_to_clause(cue)
-        if content is None:
-            content = self._pronoun_as_predicate(cue)
-        if content is None:
-            content = self._content_elsewhere(cue)
+        content = (
+            self._content_of(cue)
+            or self._gerund_subject_clause(cue)
+            or self._parenthetical_content(cue)
+            or self._for_to_clause(cue)
+            or self._pronoun_as_predicate(cue)
+            or self._content_elsewhere(cue)
+        )
         if (
             content is not None
             and speaker is not None

@@ -153,6 +153,11 @@ MARK_CHARS = set("“”„«»‹›\"‘’'")
 RELATIVE = {"who", "which", "that", "whom"}
 
 
+# A cue's content as found in the parse: start and end offsets, the indexes of the
+# quotation marks inside it, and its pieces when it is discontinuous (else empty).
+Content = tuple[int, int, list[int], tuple[tuple[int, int], ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A reporting cue found in the parse: its lemma, class, span and head token."""
