@@ -760,6 +760,8 @@ class ContentRules(ClauseRules):
         end = self._finding_goes_on(cue, comp, end, self._cut_adjuncts(start, end, token))
         if end <= start:
             return None
+        if self._addressee_only(cue, start, end):
+            return None
         quotation = any(m.start <= start and end <= m.end for m in self.marks)
         before_cue = comp.i < token.i and end <= token.idx and not quotation
         tail = self._tail_after_cue(token) if before_cue else None
@@ -768,6 +770,20 @@ class ContentRules(ClauseRules):
             return start, tail[1], self._marks_in(start, tail[1]), ((start, end), tail)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return start, end, self._marks_in(start, end), ()
+
+    def _addressee_only(self, cue: Cue, start: int, end: int) -> bool:
+        """Whether the content found for a cue that takes the one addressed as its object
+        is only that person: "“Why now?” she asked him", "Obama called Sanders", "urged them
+        to stay" cut to "them". The one asked, called or urged is not what was said."""
+        if cue.lemma not in ADDRESSING_CUES:
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if not t.is_punct]
+        if len(words) == 1 and words[0].tag_ == "PRP":
+            return words[0].lower_ not in ("it", "this", "that")
+        return bool(words) and all(t.ent_type_ == "PERSON" for t in words)
 
     def _finding_goes_on(self, cue: Cue, comp: Token, end: int, cut: int) -> int:
         """The end of a finding's clause content: a comparison after a comma ("the poll
@@ -1011,6 +1027,9 @@ class ContentRules(ClauseRules):
                 return self._trim(start, min(end, b))
         return start, end
 
+
+# speech cues whose object is the one addressed ("asked her", "called him", "urged them")
+ADDRESSING_CUES = {"ask", "call", "tell", "urge", "remind", "warn"}
 
 # words that open the rest of a content the cue was placed inside ("A, she said, because B")
 TAIL_OPENERS = {"including", "because", "while", "but", "though", "although", "since", "so"}
