@@ -46,3 +46,21 @@ def test_a_person_named_with_what_they_were_called_is_still_the_content(
 ) -> None:
     text = "The mayor called Peter Lindqvist a reckless spender."
     assert content_of(speech, text, "call")[0] == "Peter Lindqvist a reckless spender"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan has flaws. That said, the bridge will stay open through the winter.",
+        "Turnout was low. That said, the incumbent still won by a wide margin in every ward.",
+    ],
+)
+def test_the_connective_that_said_reports_nothing(everything: QuoteExtractor, text: str) -> None:
+    assert by_cue(everything, text, "say") == []
+
+
+def test_a_report_after_the_connective_that_said_is_still_found(
+    everything: QuoteExtractor,
+) -> None:
+    text = "The mayor conceded the point. That said, she added that the budget is tight."
+    assert content_of(everything, text, "add")[0] == "that the budget is tight"

@@ -471,6 +471,8 @@ class ContentRules(ClauseRules):
         """The content span of a cue's complement, with the quotations it touches."""
         token = cue.token
         doc = token.doc
+        if _that_said(token):
+            return None
         if cue.lemma == "according to":
             to = doc[token.i + 1]
             phrase = [*list(to.subtree), token]
@@ -1044,6 +1046,21 @@ def _time_adjunct(child: Token) -> bool:
         return False
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
+
+
+def _that_said(token: Token) -> bool:
+    """Whether the cue is the connective "That said," opening a sentence ("That said, the
+    bridge will stay open"): the writer concedes a point; nobody is reported."""
+    doc = token.doc
+    i = token.i
+    return (
+        token.lower_ == "said"
+        and i >= 1
+        and i + 1 < len(doc)
+        and doc[i - 1].lower_ == "that"
+        and doc[i + 1].text == ","
+        and (doc[i - 1].is_sent_start or doc[i - 1].i == token.sent.start)
+    )
 
 
 def _end_of(token: Token) -> int:
