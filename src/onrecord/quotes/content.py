@@ -296,6 +296,40 @@ class ContentRules(ClauseRules):
             return first[0], second[1], self._marks_in(first[0], second[1]), ()
         return first[0], second[1], self._marks_in(*second), (first, second)
 
+    def _relative_object(self, cue: Cue) -> Content | None:
+        """ "the treaty, which the senator opposed": a stance in a relative clause whose
+        object is the relative pronoun takes that pronoun as its content (it stands for the
+        noun; PolNeAR marks the pronoun). Without a pronoun ("a deal she once backed") the
+        gap is too often an adjunct's or a misparse's to be taken."""
+        token = cue.token
+        if cue.cls == "speech" or token.dep_ != "relcl" or token.pos_ != "VERB":
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > token.i or subject.lower_ in RELATIVE:
+            return None
+        if any(
+            c.i > token.i
+            and (
+                c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative")
+                or (c.dep_ == "prep" and (c.lower_ == "as" or self._topic_after(token, c)))
+            )
+            for c in token.children
+        ):
+            return None  # the verb has an object, a complement or a topic of its own
+        pronoun = next((c for c in token.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if pronoun is None or pronoun.lower_ not in ("which", "who", "whom"):
+            return None
+        return pronoun.idx, pronoun.idx + len(pronoun), [], ()
+
+    @staticmethod
+    def _topic_after(token: Token, prep: Token) -> bool:
+        """Whether a preposition right after a verb has an object that is not a time
+        ("voted for the levy"; not "opposed for years")."""
+        return prep.i == token.i + 1 and any(
+            c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+            for c in prep.children
+        )
+
     def _gerund_subject_clause(self, cue: Cue) -> Content | None:
         """ "He said cutting taxes would help": the parse took the gerund subject for the
         cue's complement (an xcomp) and hung the finite clause on it; the gerund with its
@@ -343,7 +377,16 @@ class ContentRules(ClauseRules):
             return None
         subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         predicate = next(
-            (c for c in token.children if c.i > token.i and c.dep_ in ("xcomp", "oprd")),
+            (
+                c
+                for c in token.children
+                if c.i > token.i
+                and (
+                    c.dep_ in ("xcomp", "oprd")
+                    # "Lee is seen as the favourite": what she is taken for
+                    or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights > 0)
+                )
+            ),
             None,
         )
         if subject is None or predicate is None or subject.i > token.i:
