@@ -63,3 +63,13 @@ def test_passive_with_as_names_its_holder_by_the_agent(everything) -> None:
 def test_passive_of_a_verb_outside_the_lexicon_with_as_reports_nothing(everything) -> None:
     text = "The tunnel was built as a shortcut."
     assert by_cue(everything, text, "build") == []
+
+
+# --- a stance phrase after a report: "…, she said, referring to the school" -------------------
+
+
+def test_participle_phrase_after_saying_reports_its_own_object(everything) -> None:
+    text = "“We cannot wait another winter,” Lee said, referring to the flooded school."
+    (quote,) = by_cue(everything, text, "refer to")
+    assert quote.text == "the flooded school"
+    assert quote.speaker_text == "Lee"

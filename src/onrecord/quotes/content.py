@@ -245,9 +245,10 @@ class ContentRules(ClauseRules):
         return None
 
     def _prepositional_object(self, cue: Cue) -> Content | None:
-        """The object of the preposition that ends a phrase cue ("point to", "respond to")."""
+        """The object of the preposition that ends a phrase cue ("point to", "respond to",
+        "refer to")."""
         token = cue.token
-        if cue.cls != "speech" or cue.lemma not in self.lexicon.object_content:
+        if cue.lemma not in self.lexicon.object_content:
             return None
         prep_word = cue.lemma.split()[-1]
         prep = next(
