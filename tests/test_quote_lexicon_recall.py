@@ -73,3 +73,27 @@ def test_participle_phrase_after_saying_reports_its_own_object(everything) -> No
     (quote,) = by_cue(everything, text, "refer to")
     assert quote.text == "the flooded school"
     assert quote.speaker_text == "Lee"
+
+
+# --- "seem like" and "believe in" --------------------------------------------------------------
+
+
+def test_seem_like_is_the_subject_and_what_it_is_likened_to(everything) -> None:
+    text = "The new stadium seems like a costly mistake."
+    (quote,) = by_cue(everything, text, "seem")
+    assert [text[a:b] for a, b in quote.spans] == ["The new stadium", "like a costly mistake"]
+    assert quote.speaker is None
+
+
+def test_expletive_like_clause_stays_the_clause(everything) -> None:
+    text = "It seems like the vote was lost."
+    (quote,) = by_cue(everything, text, "seem")
+    assert quote.text == "like the vote was lost"
+    assert quote.spans == ()
+
+
+def test_believe_in_reports_what_is_believed_in(everything) -> None:
+    text = "Many farmers still believe in crop rotation."
+    (quote,) = by_cue(everything, text, "believe in")
+    assert quote.text == "crop rotation"
+    assert quote.speaker_text == "Many farmers"

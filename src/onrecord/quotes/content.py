@@ -454,11 +454,20 @@ class ContentRules(ClauseRules):
         if subject is None or subject.i > token.i:
             return None
         after = [c for c in token.children if c.i > token.i]
-        predicate = next((c for c in after if c.dep_ == "xcomp"), None) or next(
-            (c for c in after if c.dep_ in ("oprd", "acomp")), None
+        predicate = (
+            next((c for c in after if c.dep_ == "xcomp"), None)
+            or next((c for c in after if c.dep_ in ("oprd", "acomp")), None)
+            # "the plan seems like a long shot": what it is likened to
+            or next(
+                (c for c in after if c.dep_ == "prep" and c.lower_ == "like" and c.n_rights), None
+            )
         )
         clause = next((c for c in after if c.dep_ == "ccomp"), None)
-        if subject.lower_ in ("it", "there") and not any(c.dep_ == "xcomp" for c in after):
+        if (
+            subject.lower_ in ("it", "there")
+            and not any(c.dep_ == "xcomp" for c in after)
+            and not (clause is None and predicate is not None and predicate.dep_ == "prep")
+        ):
             if clause is not None:
                 first = predicate if predicate is not None and predicate.i < clause.i else clause
                 start, end = self._trim(first.left_edge.idx, _end_of(clause.right_edge))
