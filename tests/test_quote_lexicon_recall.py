@@ -97,3 +97,26 @@ def test_believe_in_reports_what_is_believed_in(everything) -> None:
     (quote,) = by_cue(everything, text, "believe in")
     assert quote.text == "crop rotation"
     assert quote.speaker_text == "Many farmers"
+
+
+# --- "think so"; what research finds ----------------------------------------------------------
+
+
+def test_think_so_is_a_belief_in_one_word(everything) -> None:
+    text = "Will the mayor win in May? Her aides think so."
+    (quote,) = by_cue(everything, text, "think")
+    assert quote.text == "so"
+    assert quote.speaker_text == "Her aides"
+
+
+def test_what_an_audit_found_is_a_finding(everything) -> None:
+    text = "The audit found no errors in the harbour ledger."
+    (quote,) = by_cue(everything, text, "find")
+    assert quote.text == "no errors in the harbour ledger"
+    assert quote.cue_class == "finding"
+    assert quote.speaker_text == "The audit"
+
+
+def test_what_a_person_found_with_an_object_is_no_finding(everything) -> None:
+    text = "The new coach found a spare key under the mat."
+    assert by_cue(everything, text, "find") == []

@@ -585,6 +585,15 @@ class ContentRules(ClauseRules):
             if comps:
                 c = comps[0]
                 return c.idx, c.idx + len(c), [], ()
+        if not comps and cue.cls != "speech":
+            # "I think so", "they never believed so": the belief stands in one word
+            so = [
+                c
+                for c in token.children
+                if c.i == token.i + 1 and c.dep_ == "advmod" and c.lower_ == "so"
+            ]
+            if so:
+                return so[0].idx, so[0].idx + 2, [], ()
         if not comps and (cue.lemma in XCOMP_CUES or cue.cls != "speech"):
             # "declined to say …"; "wants to win", "plans to run": a wish or plan's content
             comps = [c for c in token.children if c.dep_ == "xcomp"]
