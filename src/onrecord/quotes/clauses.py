@@ -114,7 +114,10 @@ class ClauseRules:
                 return None
             cls = "thought"  # an unlisted verb with a finite "that" clause: a stance
         elif (
-            cls != "speech" and lemma not in self.lexicon.object_content and not _has_clause(token)
+            cls != "speech"
+            and lemma not in self.lexicon.object_content
+            and not _has_clause(token)
+            and not (cls == "finding" and _research_found(token))
         ):
             return None  # "found a new sponsor", "knows the area": no belief nor finding
         if (
@@ -727,6 +730,18 @@ def _has_clause(token: Token) -> bool:
     return False
 
 
+def _research_found(verb: Token) -> bool:
+    """Whether a finding verb has an object and a study, poll or inquiry as its subject ("the
+    audit found no errors"): what research finds is a finding, whatever its form."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.lower() in _RESEARCH_NOUNS
+        and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+    )
+
+
 def _copular_clause(noun: Token) -> Token | None:
     """The clause a noun of saying or thinking is equated with by "be": "the idea is that
     …", "her fear was that …", "the question is whether …"; None when there is none."""
@@ -766,6 +781,25 @@ def _takes_finite_clause(token: Token) -> bool:
     return False
 
 
+# what does research: its finding is reported whatever the form of what it found
+_RESEARCH_NOUNS = {
+    "study",
+    "poll",
+    "survey",
+    "report",
+    "analysis",
+    "review",
+    "investigation",
+    "inquiry",
+    "audit",
+    "research",
+    "probe",
+    "paper",
+    "census",
+    "test",
+    "experiment",
+    "assessment",
+}
 # prepositions of a circumstance or of the one spoken to, after which the topic may follow:
 # "spoke at length about …", "spoke to reporters about …", "spoke with aides about …"
 _CIRCUMSTANCE_PREPS = {"at", "to", "with", "in", "during", "before"}

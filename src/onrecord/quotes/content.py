@@ -245,9 +245,10 @@ class ContentRules(ClauseRules):
         return None
 
     def _prepositional_object(self, cue: Cue) -> Content | None:
-        """The object of the preposition that ends a phrase cue ("point to", "respond to")."""
+        """The object of the preposition that ends a phrase cue ("point to", "respond to",
+        "refer to")."""
         token = cue.token
-        if cue.cls != "speech" or cue.lemma not in self.lexicon.object_content:
+        if cue.lemma not in self.lexicon.object_content:
             return None
         prep_word = cue.lemma.split()[-1]
         prep = next(
@@ -296,6 +297,40 @@ class ContentRules(ClauseRules):
             return first[0], second[1], self._marks_in(first[0], second[1]), ()
         return first[0], second[1], self._marks_in(*second), (first, second)
 
+    def _relative_object(self, cue: Cue) -> Content | None:
+        """ "the treaty, which the senator opposed": a stance in a relative clause whose
+        object is the relative pronoun takes that pronoun as its content (it stands for the
+        noun; PolNeAR marks the pronoun). Without a pronoun ("a deal she once backed") the
+        gap is too often an adjunct's or a misparse's to be taken."""
+        token = cue.token
+        if cue.cls == "speech" or token.dep_ != "relcl" or token.pos_ != "VERB":
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i > token.i or subject.lower_ in RELATIVE:
+            return None
+        if any(
+            c.i > token.i
+            and (
+                c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative")
+                or (c.dep_ == "prep" and (c.lower_ == "as" or self._topic_after(token, c)))
+            )
+            for c in token.children
+        ):
+            return None  # the verb has an object, a complement or a topic of its own
+        pronoun = next((c for c in token.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if pronoun is None or pronoun.lower_ not in ("which", "who", "whom"):
+            return None
+        return pronoun.idx, pronoun.idx + len(pronoun), [], ()
+
+    @staticmethod
+    def _topic_after(token: Token, prep: Token) -> bool:
+        """Whether a preposition right after a verb has an object that is not a time
+        ("voted for the levy"; not "opposed for years")."""
+        return prep.i == token.i + 1 and any(
+            c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+            for c in prep.children
+        )
+
     def _gerund_subject_clause(self, cue: Cue) -> Content | None:
         """ "He said cutting taxes would help": the parse took the gerund subject for the
         cue's complement (an xcomp) and hung the finite clause on it; the gerund with its
@@ -343,7 +378,16 @@ class ContentRules(ClauseRules):
             return None
         subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         predicate = next(
-            (c for c in token.children if c.i > token.i and c.dep_ in ("xcomp", "oprd")),
+            (
+                c
+                for c in token.children
+                if c.i > token.i
+                and (
+                    c.dep_ in ("xcomp", "oprd")
+                    # "Lee is seen as the favourite": what she is taken for
+                    or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights > 0)
+                )
+            ),
             None,
         )
         if subject is None or predicate is None or subject.i > token.i:
@@ -410,11 +454,20 @@ class ContentRules(ClauseRules):
         if subject is None or subject.i > token.i:
             return None
         after = [c for c in token.children if c.i > token.i]
-        predicate = next((c for c in after if c.dep_ == "xcomp"), None) or next(
-            (c for c in after if c.dep_ in ("oprd", "acomp")), None
+        predicate = (
+            next((c for c in after if c.dep_ == "xcomp"), None)
+            or next((c for c in after if c.dep_ in ("oprd", "acomp")), None)
+            # "the plan seems like a long shot": what it is likened to
+            or next(
+                (c for c in after if c.dep_ == "prep" and c.lower_ == "like" and c.n_rights), None
+            )
         )
         clause = next((c for c in after if c.dep_ == "ccomp"), None)
-        if subject.lower_ in ("it", "there") and not any(c.dep_ == "xcomp" for c in after):
+        if (
+            subject.lower_ in ("it", "there")
+            and not any(c.dep_ == "xcomp" for c in after)
+            and not (clause is None and predicate is not None and predicate.dep_ == "prep")
+        ):
             if clause is not None:
                 first = predicate if predicate is not None and predicate.i < clause.i else clause
                 start, end = self._trim(first.left_edge.idx, _end_of(clause.right_edge))
@@ -534,6 +587,15 @@ class ContentRules(ClauseRules):
             if comps:
                 c = comps[0]
                 return c.idx, c.idx + len(c), [], ()
+        if not comps and cue.cls != "speech":
+            # "I think so", "they never believed so": the belief stands in one word
+            so = [
+                c
+                for c in token.children
+                if c.i == token.i + 1 and c.dep_ == "advmod" and c.lower_ == "so"
+            ]
+            if so:
+                return so[0].idx, so[0].idx + 2, [], ()
         if not comps and (cue.lemma in XCOMP_CUES or cue.cls != "speech"):
             # "declined to say …"; "wants to win", "plans to run": a wish or plan's content
             comps = [c for c in token.children if c.dep_ == "xcomp"]

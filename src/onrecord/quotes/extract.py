@@ -250,7 +250,8 @@ class _ArticleRun(HeadlineRules):
             return
         speaker = self._speaker_for(cue)
         content = (
-            self._content_of(cue)
+            self._relative_object(cue)
+            or self._content_of(cue)
             or self._gerund_subject_clause(cue)
             or self._parenthetical_content(cue)
             or self._for_to_clause(cue)
