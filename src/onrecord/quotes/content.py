@@ -731,7 +731,9 @@ class ContentRules(ClauseRules):
                     # party to attack the plan": the infinitive is what was called for
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
-                if _writers_adjunct(child) or (cue.cls != "speech" and _time_adjunct(child)):
+                if _writers_adjunct(child) or (
+                    cue.cls != "speech" and (_time_adjunct(child) or _circumstance(child))
+                ):
                     break  # "… according to the filing", "… after meeting him": not what was said
                 last = max(last, child.right_edge, key=lambda t: t.i)
         sent = token.sent
@@ -1025,6 +1027,13 @@ def _time_adjunct(child: Token) -> bool:
         return False
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
+
+
+def _circumstance(child: Token) -> bool:
+    """Whether a dependent of a belief or stance cue is the writer's setting of it ("praised
+    the plan during the debate", "backed her despite the scandal", "defended the law amid
+    protests"): when or against what the stance was taken, not the stance itself."""
+    return child.dep_ == "prep" and child.lower_ in ("during", "despite", "amid", "amidst")
 
 
 def _end_of(token: Token) -> int:

@@ -1,0 +1,49 @@
+"""Precision of belief, stance and finding attributions (cues="all").
+
+Every text is invented. A stance verb's object is what the stance is about; the writer's
+setting of it (when, against what background) is not part of it. Some words that name a
+stance elsewhere report none in the uses pinned down here; each is paired with the same word
+used to report someone's stance, which still counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.quotes import QuoteExtractor
+from quote_helpers import content_of
+
+CIRCUMSTANCES = [
+    pytest.param(
+        "Lena Ortiz defended the budget despite the protests outside the town hall.",
+        "defend",
+        "the budget",
+        id="despite",
+    ),
+    pytest.param(
+        "The union backed the harbour plan amid growing anger over fares.",
+        "back",
+        "the harbour plan",
+        id="amid",
+    ),
+    pytest.param(
+        "Lena Ortiz endorsed the tram plan during a town hall meeting in the east ward.",
+        "endorse",
+        "the tram plan",
+        id="during",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), CIRCUMSTANCES)
+def test_a_stance_object_ends_before_the_writers_setting_of_it(
+    everything: QuoteExtractor, text: str, cue: str, content: str
+) -> None:
+    assert content_of(everything, text, cue)[0] == content
+
+
+def test_a_setting_inside_a_believed_clause_is_part_of_the_belief(
+    everything: QuoteExtractor,
+) -> None:
+    text = "The committee hopes that the ferry returns during the summer."
+    assert content_of(everything, text, "hope")[0] == "that the ferry returns during the summer"
