@@ -1,7 +1,8 @@
-"""Precision of belief, stance and finding attributions (cues="all").
+"""Precision and extent of belief, stance and finding attributions (cues="all").
 
 Every text is invented. A stance verb's object is what the stance is about; the writer's
-setting of it (when, against what background) is not part of it. Some words that name a
+setting of it (when, against what background, where it was voiced: "in an interview", "at a
+rally") is not part of it. Some words that name a
 stance elsewhere report none in the uses pinned down here; each is paired with the same word
 used to report someone's stance, which still counts.
 """
@@ -32,6 +33,24 @@ CIRCUMSTANCES = [
         "the tram plan",
         id="during",
     ),
+    pytest.param(
+        "Senator Ruth Alvarez touted the harbour deal in an interview with a local paper.",
+        "tout",
+        "the harbour deal",
+        id="in-an-interview",
+    ),
+    pytest.param(
+        "The union attacked the mayor on social media after the vote.",
+        "attack",
+        "the mayor",
+        id="on-social-media",
+    ),
+    pytest.param(
+        "Lena Ortiz thanked her volunteers at a rally in the east ward.",
+        "thank",
+        "her volunteers",
+        id="at-a-rally",
+    ),
 ]
 
 
@@ -47,3 +66,10 @@ def test_a_setting_inside_a_believed_clause_is_part_of_the_belief(
 ) -> None:
     text = "The committee hopes that the ferry returns during the summer."
     assert content_of(everything, text, "hope")[0] == "that the ferry returns during the summer"
+
+
+def test_a_place_that_is_not_where_the_stance_was_voiced_stays_with_the_object(
+    everything: QuoteExtractor,
+) -> None:
+    text = "Lena Ortiz backed the tram plan in the north of the county."
+    assert content_of(everything, text, "back")[0] == "the tram plan in the north of the county"

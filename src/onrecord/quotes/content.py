@@ -1030,10 +1030,64 @@ def _time_adjunct(child: Token) -> bool:
 
 
 def _circumstance(child: Token) -> bool:
-    """Whether a dependent of a belief or stance cue is the writer's setting of it ("praised
-    the plan during the debate", "backed her despite the scandal", "defended the law amid
-    protests"): when or against what the stance was taken, not the stance itself."""
-    return child.dep_ == "prep" and child.lower_ in ("during", "despite", "amid", "amidst")
+    """Whether a dependent of a belief or stance cue is the writer's setting of it: when or
+    against what it was taken ("praised the plan during the debate", "backed her despite the
+    scandal", "defended the law amid protests") or where it was voiced ("touted the deal in
+    an interview", "attacked the mayor on social media", "thanked voters at a rally")."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in ("during", "despite", "amid", "amidst"):
+        return True
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return (
+        child.lower_ in ("in", "on", "at")
+        and bool(objects)
+        and objects[0].lemma_.lower() in NOT_TOPICS | VENUES
+    )
+
+
+# where a stance is voiced: "in an interview", "on her blog", "at a rally"
+VENUES = {
+    "interview",
+    "statement",
+    "speech",
+    "debate",
+    "rally",
+    "remark",
+    "address",
+    "op-ed",
+    "letter",
+    "post",
+    "tweet",
+    "page",
+    "medium",
+    "media",
+    "conference",
+    "appearance",
+    "hearing",
+    "session",
+    "event",
+    "meeting",
+    "forum",
+    "website",
+    "blog",
+    "column",
+    "editorial",
+    "memo",
+    "email",
+    "message",
+    "broadcast",
+    "stop",
+    "visit",
+    "briefing",
+    "ad",
+    "advertisement",
+    "commercial",
+    "book",
+    "article",
+    "report",
+    "essay",
+}
 
 
 def _end_of(token: Token) -> int:
