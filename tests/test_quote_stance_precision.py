@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.quotes import QuoteExtractor
-from quote_helpers import content_of
+from quote_helpers import by_cue, content_of
 
 CIRCUMSTANCES = [
     pytest.param(
@@ -73,3 +73,36 @@ def test_a_place_that_is_not_where_the_stance_was_voiced_stays_with_the_object(
 ) -> None:
     text = "Lena Ortiz backed the tram plan in the north of the county."
     assert content_of(everything, text, "back")[0] == "the tram plan in the north of the county"
+
+
+NOT_STANCES = [
+    pytest.param(
+        "Ruth Alvarez, who is seeking reelection, opposed the harbour levy.",
+        "seek",
+        id="seeking-reelection",
+    ),
+    pytest.param(
+        "Two of the candidates seeking the nomination have released their tax returns.",
+        "seek",
+        id="seeking-the-nomination",
+    ),
+    pytest.param(
+        "The mayor did not return emails seeking comment.",
+        "seek",
+        id="emails-seeking-comment",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_STANCES)
+def test_a_cue_word_that_reports_no_stance_gives_no_attribution(
+    everything: QuoteExtractor, text: str, cue: str
+) -> None:
+    assert by_cue(everything, text, cue) == []
+
+
+def test_seeking_something_other_than_an_office_is_a_wish_reported(
+    everything: QuoteExtractor,
+) -> None:
+    text = "The council is seeking a delay of the vote until spring."
+    assert content_of(everything, text, "seek")[0] == "a delay of the vote"
