@@ -795,7 +795,9 @@ class ContentRules(ClauseRules):
                     # party to attack the plan": the infinitive is what was called for
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
-                if _writers_adjunct(child) or (cue.cls != "speech" and _time_adjunct(child)):
+                if _writers_adjunct(child) or (
+                    cue.cls != "speech" and (_time_adjunct(child) or _circumstance(child))
+                ):
                     break  # "… according to the filing", "… after meeting him": not what was said
                 last = max(last, child.right_edge, key=lambda t: t.i)
         sent = token.sent
@@ -1123,6 +1125,67 @@ def _that_said(token: Token) -> bool:
         and doc[i + 1].text == ","
         and (doc[i - 1].is_sent_start or doc[i - 1].i == token.sent.start)
     )
+
+
+def _circumstance(child: Token) -> bool:
+    """Whether a dependent of a belief or stance cue is the writer's setting of it: when or
+    against what it was taken ("praised the plan during the debate", "backed her despite the
+    scandal", "defended the law amid protests") or where it was voiced ("touted the deal in
+    an interview", "attacked the mayor on social media", "thanked voters at a rally")."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in ("during", "despite", "amid", "amidst"):
+        return True
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return (
+        child.lower_ in ("in", "on", "at")
+        and bool(objects)
+        and objects[0].lemma_.lower() in NOT_TOPICS | VENUES
+    )
+
+
+# where a stance is voiced: "in an interview", "on her blog", "at a rally"
+VENUES = {
+    "interview",
+    "statement",
+    "speech",
+    "debate",
+    "rally",
+    "remark",
+    "address",
+    "op-ed",
+    "letter",
+    "post",
+    "tweet",
+    "page",
+    "medium",
+    "media",
+    "conference",
+    "appearance",
+    "hearing",
+    "session",
+    "event",
+    "meeting",
+    "forum",
+    "website",
+    "blog",
+    "column",
+    "editorial",
+    "memo",
+    "email",
+    "message",
+    "broadcast",
+    "stop",
+    "visit",
+    "briefing",
+    "ad",
+    "advertisement",
+    "commercial",
+    "book",
+    "article",
+    "report",
+    "essay",
+}
 
 
 def _end_of(token: Token) -> int:

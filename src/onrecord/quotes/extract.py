@@ -39,6 +39,7 @@ from onrecord.quotes.rules import (
     XCOMP_CUES,
     Cue,
 )
+from onrecord.quotes.stance_filters import STANCE_FILTERS
 from onrecord.speakers import ResolvedSpeaker, SpeakerResolver
 
 __all__ = ["Extraction", "QuoteExtractor"]
@@ -652,6 +653,7 @@ NOT_A_REPORT = (
     _question_to_the_reader,
     _imperative,
     _filler_know,
+    *STANCE_FILTERS,
 )
 
 
