@@ -23,6 +23,7 @@ class CueLexicon:
     noun_words: frozenset[str] = frozenset()  # "claim", "assertion": nouns with a "that" clause
     adverbs: frozenset[str] = frozenset()  # "reportedly": the clause it modifies is reported
     sources: frozenset[tuple[str, ...]] = frozenset()  # "in poll": "In a poll, most …"
+    knowing: frozenset[str] = frozenset()  # "clear": "it is unclear whether …" (copular)
 
     def classify(self, lemma: str) -> CueClass | None:
         """Return the class of a single-word cue lemma, or None when it is not a cue."""
@@ -41,6 +42,7 @@ def load_cues() -> CueLexicon:
     noun_words: set[str] = set()
     adverbs: set[str] = set()
     sources: set[tuple[str, ...]] = set()
+    knowing: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
             continue
@@ -61,6 +63,8 @@ def load_cues() -> CueLexicon:
             adverbs.add(parts[0])
         if "source" in rest[1:]:
             sources.add(parts)
+        if "knowing" in rest[1:]:
+            knowing.add(parts[0])
         if len(parts) == 1:
             words[parts[0]] = cls  # type: ignore[assignment]
         else:
@@ -74,4 +78,5 @@ def load_cues() -> CueLexicon:
         frozenset(noun_words),
         frozenset(adverbs),
         frozenset(sources),
+        frozenset(knowing),
     )

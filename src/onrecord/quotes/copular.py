@@ -1,0 +1,165 @@
+"""Copular attributions: what is (not) known, and what someone makes clear.
+
+An adjective of knowing (lexicon column ``knowing``: "clear", "unclear", "unknown", …)
+after "be", "remain" or "become" reports the clause that is (not) known:
+
+- "It is unclear whether the council will vote": the clause, nobody being named for it;
+- "The senator was clear that the tax would stay": the clause, said by the subject.
+
+"Make clear" is the verb phrase with the same adjective: "She made it clear that she would
+veto the bill", "he made clear his aim to cut taxes": the clause (or the object after
+"clear"), said by the subject of "make".
+
+Without a clause the adjective reports nothing ("The path is clear", "the outcome is
+unknown").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord.quotes.content import ContentRules, _end_of
+from onrecord.quotes.rules import Content, Cue
+from onrecord.speakers import ResolvedSpeaker
+
+__all__ = ["CopularRules"]
+
+#: Verbs that link an adjective of knowing to its subject ("is", "remains", "became").
+LINKING_VERBS = frozenset({"be", "remain", "become"})
+#: Words that open a clause of what is (not) known.
+CLAUSE_OPENERS = frozenset({"that", "whether", "if", "who", "what", "when", "where", "why", "how"})
+#: Openers of an indirect question ("it is unclear whether …"), which is not reported.
+QUESTION_OPENERS = CLAUSE_OPENERS - {"that"}
+#: The subject that stands for a clause put after the adjective ("it is clear that …").
+EXPLETIVE = "it"
+
+
+class CopularRules(ContentRules):
+    """Cues, content and speaker of adjectives of knowing and of "make clear"."""
+
+    def _cue_at(self, token: Token) -> Cue | None:
+        if token.pos_ == "VERB" and token.lemma_.lower() == "make":
+            made = self._make_clear_cue(token)
+            if made is not None:
+                return made
+        cue = super()._cue_at(token)
+        if cue is None and token.pos_ == "ADJ":
+            return self._knowing_cue(token)
+        return cue
+
+    def _content_of(self, cue: Cue) -> Content | None:
+        if cue.lemma == "make clear" or cue.lemma in self.lexicon.knowing:
+            return self._known_content(cue)
+        return super()._content_of(cue)
+
+    def _speaker_for(self, cue: Cue) -> ResolvedSpeaker | None:
+        if cue.lemma in self.lexicon.knowing:
+            subject = _linked_subject(cue.token)
+            if subject is None or subject.lower_ == EXPLETIVE:
+                return None  # "it is unclear whether …": nobody is named for it
+        return super()._speaker_for(cue)
+
+    def _knowing_cue(self, token: Token) -> Cue | None:
+        """An adjective of knowing after a linking verb, with the clause it reports."""
+        lemma = token.lower_
+        if lemma not in self.lexicon.knowing or _known_clause(token) is None:
+            return None
+        return Cue(lemma, "thought", token.idx, token.idx + len(token), token)
+
+    def _make_clear_cue(self, verb: Token) -> Cue | None:
+        """The verb of "made (it) clear that …", "makes clear his aim": the cue runs to
+        "clear"."""
+        clear = _clear_of(verb)
+        if clear is None or _made_clear_content(verb, clear) is None:
+            return None
+        return Cue("make clear", "thought", verb.idx, clear.idx + len(clear), verb)
+
+    def _known_content(self, cue: Cue) -> Content | None:
+        token = cue.token
+        if cue.lemma == "make clear":
+            clear = _clear_of(token)
+            reported = _made_clear_content(token, clear) if clear is not None else None
+        else:
+            reported = _known_clause(token)
+        if reported is None:
+            return None
+        start, end = self._trim(reported.left_edge.idx, _end_of(reported.right_edge))
+        if end <= start or self._holds_speech_cue(reported):
+            return None
+        if start > cue.start:
+            end = self._cut_adjuncts(start, end, token)
+        return start, end, self._marks_in(start, end), ()
+
+
+def _linked_subject(adjective: Token) -> Token | None:
+    """The subject of the linking verb an adjective of knowing is the complement of."""
+    return next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+
+
+def _known_clause(adjective: Token) -> Token | None:
+    """The head of the "that" clause an adjective of knowing reports, or None.
+
+    The parse hangs the clause on the adjective or on its linking verb ("it is clear that
+    …" gives the clause to "is"). A question ("it is unclear whether …", "it is not clear
+    why …") is left alone: PolNeAR reports it less often than not.
+    """
+    verb = adjective.head
+    if adjective.dep_ not in ("acomp", "oprd") or verb.lemma_.lower() not in LINKING_VERBS:
+        return None
+    after = [
+        c
+        for c in (*adjective.children, *verb.children)
+        if c.i > adjective.i and _reported_clause(c)
+    ]
+    if not after:
+        return None
+    clause = min(after, key=lambda c: c.i)
+    return None if clause.left_edge.lower_ in QUESTION_OPENERS else clause
+
+
+def _reported_clause(child: Token) -> bool:
+    """A clause complement; an adverbial clause only when "that" or "whether" opens it
+    (a misparse of the complement), never "when you look at …"."""
+    if child.dep_ == "ccomp":
+        return _is_clause(child)
+    return child.dep_ == "advcl" and child.left_edge.lower_ in ("that", "whether")
+
+
+def _is_clause(head: Token) -> bool:
+    """A finite clause: a verb with a subject, or opened by "that", "whether" or a
+    question word ("why the figures changed")."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.left_edge.lower_ in CLAUSE_OPENERS:
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+
+
+def _clear_of(verb: Token) -> Token | None:
+    """The adjective "clear" of "made (it) clear", right after the verb or its "it"."""
+    for child in verb.children:
+        if (
+            child.lower_ == "clear"
+            and child.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "advmod")
+            and 0 < child.i - verb.i <= 2
+        ):
+            return child
+    return None
+
+
+def _made_clear_content(verb: Token, clear: Token) -> Token | None:
+    """What "make clear" reports: the clause after "clear" (the parse hangs it on either
+    word), or the object noun after "clear" ("made clear his aim to …")."""
+    clauses = [
+        c for c in (*clear.children, *verb.children) if c.i > clear.i and _reported_clause(c)
+    ]
+    if clauses:
+        return min(clauses, key=lambda c: c.i)
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.i > clear.i and c.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
