@@ -93,3 +93,73 @@ def test_a_stance_inside_what_was_made_clear_is_part_of_it(everything) -> None:
 def test_make_clear_without_clause_or_object_is_no_report(everything) -> None:
     text = "The new signs make the exit clear to visitors."
     assert by_cue(everything, text, "make clear") == []
+
+
+# --- stance adjectives: feelings, candour, leanings, (not) knowing of something ---------------
+
+
+def test_candour_about_something_reports_what_it_is_about(everything) -> None:
+    text = "The new chairwoman was upfront about her doubts over the stadium."
+    (quote,) = by_cue(everything, text, "upfront")
+    assert quote.text == "her doubts over the stadium"
+    assert quote.speaker_text == "The new chairwoman"
+
+
+def test_a_feeling_with_its_clause(everything) -> None:
+    text = "Local growers were surprised that the village shop had closed."
+    (quote,) = by_cue(everything, text, "surprised")
+    assert quote.text == "that the village shop had closed"
+
+
+def test_not_knowing_of_something(everything) -> None:
+    text = "Most tenants are unaware of the new parking rules."
+    (quote,) = by_cue(everything, text, "unaware")
+    assert quote.text == "the new parking rules"
+    assert quote.speaker_text == "Most tenants"
+
+
+def test_readiness_to_act_is_no_stance(everything) -> None:
+    text = "The crews were ready to start work on the bridge."
+    assert by_cue(everything, text, "ready") == []
+
+
+# --- the adjective after the noun it describes --------------------------------------------------
+
+
+def test_adjective_after_its_noun_gives_the_noun_as_source(everything) -> None:
+    text = "Farmers worried about the drought have sold their herds."
+    (quote,) = by_cue(everything, text, "worried")
+    assert quote.text == "the drought"
+    assert quote.speaker_text == "Farmers"
+
+
+def test_adjective_set_off_by_commas_after_its_noun(everything) -> None:
+    text = "Investors, wary of the merger, sold their shares on Tuesday."
+    (quote,) = by_cue(everything, text, "wary")
+    assert quote.text == "the merger"
+    assert quote.speaker_text == "Investors"
+
+
+def test_adjective_before_its_noun_is_no_report(everything) -> None:
+    text = "The worried farmers sold their herds."
+    assert by_cue(everything, text, "worried") == []
+
+
+# --- "sure" and "certain" with an infinitive: how likely, not what anyone thinks ---------------
+
+
+def test_certain_to_with_an_infinitive_is_a_forecast(everything) -> None:
+    for text in (
+        "The levy is certain to raise rents in the old town.",
+        "It was a ruling sure to anger the fishing fleet.",
+    ):
+        assert [q.cue for q in quotes_of(everything, text) if q.cue in ("sure", "certain")] == []
+
+
+def test_sure_with_a_clause_or_a_question_is_a_belief(everything) -> None:
+    text = "The dean is not sure how to answer the letter."
+    (quote,) = by_cue(everything, text, "sure")
+    assert quote.text == "how to answer the letter"
+    text = "The dean is certain that the letter was forged."
+    (quote,) = by_cue(everything, text, "certain")
+    assert quote.text == "that the letter was forged"

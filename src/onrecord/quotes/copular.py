@@ -30,6 +30,9 @@ LINKING_VERBS = frozenset({"be", "remain", "become"})
 CLAUSE_OPENERS = frozenset({"that", "whether", "if", "who", "what", "when", "where", "why", "how"})
 #: Openers of an indirect question ("it is unclear whether …"), which is not reported.
 QUESTION_OPENERS = CLAUSE_OPENERS - {"that"}
+#: Adjectives that, with an infinitive, tell how likely something is, not what anyone thinks:
+#: "a plan sure to anger farmers", "she is certain to win" (train 2 attributions in 8).
+LIKELIHOOD = frozenset({"sure", "certain"})
 #: The subject that stands for a clause put after the adjective ("it is clear that …").
 EXPLETIVE = "it"
 
@@ -44,8 +47,10 @@ class CopularRules(ContentRules):
                 return made
         cue = super()._cue_at(token)
         if cue is None and token.pos_ == "ADJ":
-            return self._knowing_cue(token)
-        return cue
+            cue = self._knowing_cue(token)
+        if cue is None and token.pos_ in ("ADJ", "VERB"):
+            cue = self._postnominal_cue(token)
+        return None if cue is not None and _likelihood(cue.token) else cue
 
     def _content_of(self, cue: Cue) -> Content | None:
         if cue.lemma == "make clear" or cue.lemma in self.lexicon.knowing:
@@ -57,6 +62,9 @@ class CopularRules(ContentRules):
             subject = _linked_subject(cue.token)
             if subject is None or subject.lower_ == EXPLETIVE:
                 return None  # "it is unclear whether …": nobody is named for it
+        if _postnominal(cue.token):
+            # "Farmers worried about the drought": the noun the adjective follows
+            return self.resolver.resolve(self._speaker_span(cue.token.head, cue.token))
         return super()._speaker_for(cue)
 
     def _knowing_cue(self, token: Token) -> Cue | None:
@@ -65,6 +73,25 @@ class CopularRules(ContentRules):
         if lemma not in self.lexicon.knowing or _known_clause(token) is None:
             return None
         return Cue(lemma, "thought", token.idx, token.idx + len(token), token)
+
+    def _postnominal_cue(self, token: Token) -> Cue | None:
+        """A stance adjective after the noun it describes, with its complement: "farmers
+        worried about the drought", "voters unhappy with the tax", "a mayor eager to
+        settle"; the noun holds the stance."""
+        lemma = token.lower_
+        if lemma not in self.lexicon.adjectives or not _postnominal(token):
+            return None
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        prep = nxt if nxt is not None and nxt.dep_ == "prep" and nxt.head.i == token.i else None
+        if prep is None and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            return None
+        if prep is not None and (lemma, prep.lower_) in self.lexicon.phrases:
+            cls = self.lexicon.phrases[(lemma, prep.lower_)]
+            return Cue(f"{lemma} {prep.lower_}", cls, token.idx, prep.idx + len(prep), token)
+        cls = self.lexicon.classify(lemma)
+        if cls is None:
+            return None
+        return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
     def _make_clear_cue(self, verb: Token) -> Cue | None:
         """The verb of "made (it) clear that …", "makes clear his aim": the cue runs to
@@ -89,6 +116,33 @@ class CopularRules(ContentRules):
         if start > cue.start:
             end = self._cut_adjuncts(start, end, token)
         return start, end, self._marks_in(start, end), ()
+
+
+def _postnominal(token: Token) -> bool:
+    """Whether an adjective (or participle) follows and modifies a noun: "voters unhappy
+    with …", "Investors, wary of …"."""
+    head = token.head
+    return (
+        token.dep_ == "amod"
+        and head.i < token.i
+        and head.pos_ in ("NOUN", "PROPN", "PRON")
+        and not any(t.pos_ in ("NOUN", "PROPN") for t in token.doc[head.i + 1 : token.i])
+    )
+
+
+def _likelihood(token: Token) -> bool:
+    """Whether ``token`` is "sure" or "certain" with a bare infinitive and no clause: "is
+    certain to win" is a forecast; "is certain that she will win", "is not sure how to
+    answer" are beliefs."""
+    if token.lower_ not in LIKELIHOOD:
+        return False
+    comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "prep")]
+    return bool(comps) and all(
+        c.dep_ == "xcomp"
+        and c.left_edge.i == c.i - 1
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in comps
+    )
 
 
 def _linked_subject(adjective: Token) -> Token | None:
