@@ -163,3 +163,38 @@ def test_sure_with_a_clause_or_a_question_is_a_belief(everything) -> None:
     text = "The dean is certain that the letter was forged."
     (quote,) = by_cue(everything, text, "certain")
     assert quote.text == "that the letter was forged"
+
+
+# --- a passive verb of belief with "as": the subject and what it is taken for ------------------
+
+
+def test_seen_as_reports_subject_and_what_it_is_seen_as(everything) -> None:
+    text = "The ferry line is increasingly seen as a lifeline for the islands."
+    (quote,) = by_cue(everything, text, "see")
+    assert [text[a:b] for a, b in quote.spans] == ["The ferry line", "a lifeline for the islands"]
+    assert quote.speaker is None
+
+
+def test_regarded_as_with_a_relative_pronoun_subject(everything) -> None:
+    text = "The guild, which is widely regarded as the oldest in the city, met on Friday."
+    (quote,) = by_cue(everything, text, "regard")
+    assert [text[a:b] for a, b in quote.spans] == ["which", "the oldest in the city"]
+
+
+def test_seen_by_someone_as_names_the_holder(everything) -> None:
+    text = "The mayor was viewed by many as a reformer."
+    (quote,) = by_cue(everything, text, "view")
+    assert [text[a:b] for a, b in quote.spans] == ["The mayor", "a reformer"]
+    assert quote.speaker_text == "many"
+
+
+def test_passive_see_without_as_is_no_belief(everything) -> None:
+    text = "The heron was seen near the old bridge on Sunday."
+    assert by_cue(everything, text, "see") == []
+
+
+def test_seen_as_inside_a_quotation_leaves_the_quotation_to_its_speaker(everything) -> None:
+    text = "The harbour master “is seen as a safe pair of hands,” the councillor said."
+    assert [(q.cue, q.speaker_text) for q in quotes_of(everything, text)] == [
+        ("say", "the councillor")
+    ]

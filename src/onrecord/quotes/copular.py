@@ -50,11 +50,20 @@ class CopularRules(ContentRules):
             cue = self._knowing_cue(token)
         if cue is None and token.pos_ in ("ADJ", "VERB"):
             cue = self._postnominal_cue(token)
+        if cue is None and token.pos_ == "VERB":
+            cue = self._seen_as_cue(token)
         return None if cue is not None and _likelihood(cue.token) else cue
 
     def _content_of(self, cue: Cue) -> Content | None:
         if cue.lemma == "make clear" or cue.lemma in self.lexicon.knowing:
             return self._known_content(cue)
+        seen_as = (
+            _seen_as(cue.token)
+            if cue.cls == "thought" and not self._inside_marks(cue.token)
+            else None
+        )
+        if seen_as is not None:
+            return self._subject_and_predicate(*seen_as, cue, cue.token)
         return super()._content_of(cue)
 
     def _speaker_for(self, cue: Cue) -> ResolvedSpeaker | None:
@@ -92,6 +101,16 @@ class CopularRules(ContentRules):
         if cls is None:
             return None
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    def _seen_as_cue(self, verb: Token) -> Cue | None:
+        """A passive verb of belief with "as": "the union is widely seen as militant"
+        reports its subject with what it is seen as."""
+        lemma = self._lemma(verb)
+        if self.lexicon.classify(lemma) != "thought" or _seen_as(verb) is None:
+            return None
+        if self._inside_marks(verb):
+            return None  # "“… is seen as a leader,” he said": part of the quotation
+        return Cue(lemma, "thought", verb.idx, verb.idx + len(verb), verb)
 
     def _make_clear_cue(self, verb: Token) -> Cue | None:
         """The verb of "made (it) clear that …", "makes clear his aim": the cue runs to
@@ -143,6 +162,24 @@ def _likelihood(token: Token) -> bool:
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in comps
     )
+
+
+def _seen_as(verb: Token) -> tuple[Token, Token] | None:
+    """The subject and the object of "as" of a passive verb ("The union is seen as one of
+    the most militant"), or None when the verb has no subject before it or no "as"."""
+    if verb.tag_ != "VBN":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.i > verb.i or subject.lower_ in ("it", "there"):
+        return None
+    # "seen as …", or "seen by some as …" where the parse hangs "as" on the agent
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    for prep in (*verb.children, *(g for a in agents for g in a.children)):
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > verb.i:
+            obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return subject, obj
+    return None
 
 
 def _linked_subject(adjective: Token) -> Token | None:
