@@ -198,3 +198,10 @@ def test_seen_as_inside_a_quotation_leaves_the_quotation_to_its_speaker(everythi
     assert [(q.cue, q.speaker_text) for q in quotes_of(everything, text)] == [
         ("say", "the councillor")
     ]
+
+
+def test_stance_adjective_whose_clause_hangs_on_the_linking_verb(everything) -> None:
+    text = "Party allies were hopeful on Tuesday that the quarrel would be forgotten."
+    (quote,) = by_cue(everything, text, "hopeful")
+    assert quote.text == "that the quarrel would be forgotten"
+    assert quote.speaker_text == "Party allies"

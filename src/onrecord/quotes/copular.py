@@ -47,7 +47,7 @@ class CopularRules(ContentRules):
                 return made
         cue = super()._cue_at(token)
         if cue is None and token.pos_ == "ADJ":
-            cue = self._knowing_cue(token)
+            cue = self._knowing_cue(token) or self._stance_with_clause_cue(token)
         if cue is None and token.pos_ in ("ADJ", "VERB"):
             cue = self._postnominal_cue(token)
         if cue is None and token.pos_ == "VERB":
@@ -57,6 +57,8 @@ class CopularRules(ContentRules):
     def _content_of(self, cue: Cue) -> Content | None:
         if cue.lemma == "make clear" or cue.lemma in self.lexicon.knowing:
             return self._known_content(cue)
+        if cue.lemma in self.lexicon.adjectives and not _own_complement(cue.token):
+            return self._known_content(cue)  # "she was adamant Tuesday that …"
         seen_as = (
             _seen_as(cue.token)
             if cue.cls == "thought" and not self._inside_marks(cue.token)
@@ -99,6 +101,17 @@ class CopularRules(ContentRules):
             return Cue(f"{lemma} {prep.lower_}", cls, token.idx, prep.idx + len(prep), token)
         cls = self.lexicon.classify(lemma)
         if cls is None:
+            return None
+        return Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    def _stance_with_clause_cue(self, token: Token) -> Cue | None:
+        """A stance adjective whose "that" clause the parse hangs on the linking verb:
+        "she was adamant that …", "allies were hopeful Tuesday that …"."""
+        lemma = token.lower_
+        cls = self.lexicon.classify(lemma)
+        if cls is None or lemma not in self.lexicon.adjectives or _own_complement(token):
+            return None
+        if _known_clause(token) is None:
             return None
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
 
@@ -180,6 +193,15 @@ def _seen_as(verb: Token) -> tuple[Token, Token] | None:
             if obj is not None:
                 return subject, obj
     return None
+
+
+def _own_complement(adjective: Token) -> bool:
+    """Whether the adjective has a complement of its own: a clause, an infinitive or a
+    preposition right after it."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.i == adjective.i + 1)
+        for c in adjective.children
+    )
 
 
 def _linked_subject(adjective: Token) -> Token | None:
