@@ -201,7 +201,10 @@ def test_seen_as_inside_a_quotation_leaves_the_quotation_to_its_speaker(everythi
 
 
 def test_stance_adjective_whose_clause_hangs_on_the_linking_verb(everything) -> None:
-    text = "Party allies were hopeful on Tuesday that the quarrel would be forgotten."
+    text = "The dockers were hopeful on Monday that the strike would end soon."
     (quote,) = by_cue(everything, text, "hopeful")
-    assert quote.text == "that the quarrel would be forgotten"
-    assert quote.speaker_text == "Party allies"
+    assert quote.text == "that the strike would end soon"
+    assert quote.speaker_text == "The dockers"
+    text = "The growers were adamant that the co-operative keep its old name."
+    (quote,) = by_cue(everything, text, "adamant")
+    assert quote.text == "that the co-operative keep its old name"
