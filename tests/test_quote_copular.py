@@ -208,3 +208,25 @@ def test_stance_adjective_whose_clause_hangs_on_the_linking_verb(everything) -> 
     text = "The growers were adamant that the co-operative keep its old name."
     (quote,) = by_cue(everything, text, "adamant")
     assert quote.text == "that the co-operative keep its old name"
+
+
+# --- a partisan noun, what the subject of "be" is ----------------------------------------------
+
+
+def test_partisan_noun_after_be_reports_what_it_is_for_or_against(everything) -> None:
+    text = "The senator is a fierce critic of the harbour plan."
+    (quote,) = by_cue(everything, text, "critic of")
+    assert quote.text == "the harbour plan"
+    assert quote.speaker_text == "The senator"
+
+
+def test_partisan_noun_with_coordinated_prepositions(everything) -> None:
+    text = "She has long been a supporter of the levy and of the new pier."
+    (quote,) = by_cue(everything, text, "supporter of")
+    assert quote.text == "the levy and of the new pier"
+    assert quote.speaker_text == "She"
+
+
+def test_partisan_noun_elsewhere_is_no_report(everything) -> None:
+    text = "A supporter of the levy handed out leaflets at the market."
+    assert by_cue(everything, text, "supporter of") == []

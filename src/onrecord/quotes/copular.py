@@ -52,6 +52,8 @@ class CopularRules(ContentRules):
             cue = self._postnominal_cue(token)
         if cue is None and token.pos_ == "VERB":
             cue = self._seen_as_cue(token)
+        if cue is None and token.pos_ == "NOUN":
+            cue = self._partisan_cue(token)
         return None if cue is not None and _likelihood(cue.token) else cue
 
     def _content_of(self, cue: Cue) -> Content | None:
@@ -59,6 +61,8 @@ class CopularRules(ContentRules):
             return self._known_content(cue)
         if cue.lemma in self.lexicon.adjectives and not _own_complement(cue.token):
             return self._known_content(cue)  # "she was adamant Tuesday that …"
+        if cue.token.pos_ == "NOUN" and tuple(cue.lemma.split()) in self.lexicon.copular:
+            return self._partisan_content(cue)
         seen_as = (
             _seen_as(cue.token)
             if cue.cls == "thought" and not self._inside_marks(cue.token)
@@ -73,6 +77,10 @@ class CopularRules(ContentRules):
             subject = _linked_subject(cue.token)
             if subject is None or subject.lower_ == EXPLETIVE:
                 return None  # "it is unclear whether …": nobody is named for it
+        if cue.token.pos_ == "NOUN" and tuple(cue.lemma.split()) in self.lexicon.copular:
+            # "The senator is a fierce critic of the plan": the subject of "is"
+            subject = next((c for c in cue.token.head.children if c.dep_ == "nsubj"), None)
+            return self.resolver.resolve(self._speaker_span(subject)) if subject else None
         if _postnominal(cue.token):
             # "Farmers worried about the drought": the noun the adjective follows
             return self.resolver.resolve(self._speaker_span(cue.token.head, cue.token))
@@ -114,6 +122,38 @@ class CopularRules(ContentRules):
         if _known_clause(token) is None:
             return None
         return Cue(lemma, cls, token.idx, token.idx + len(token), token)
+
+    def _partisan_cue(self, noun: Token) -> Cue | None:
+        """A noun for a partisan, what the subject of "be" is: "the senator is a fierce
+        critic of the plan", "she has long been a supporter of the levy"."""
+        if noun.dep_ != "attr" or noun.head.lemma_.lower() not in LINKING_VERBS:
+            return None
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i), None)
+        if prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return None
+        phrase = (noun.lemma_.lower(), prep.lower_)
+        if phrase not in self.lexicon.copular or self._inside_marks(noun):
+            return None
+        cls = self.lexicon.phrases[phrase]
+        return Cue(" ".join(phrase), cls, noun.idx, prep.idx + len(prep), noun)
+
+    def _partisan_content(self, cue: Cue) -> Content | None:
+        """What a partisan is for or against: the object of the preposition, with the
+        preposition's coordinated repeats ("a supporter of the levy and of the new pier")."""
+        noun = cue.token
+        prep = next(c for c in noun.children if c.dep_ == "prep" and c.i > noun.i)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        last = obj.right_edge
+        for extra in prep.conjuncts:
+            if extra.dep_ == "conj" and extra.lower_ == prep.lower_ and extra.i > last.i:
+                last = extra.right_edge
+        start, end = self._trim(obj.left_edge.idx, _end_of(last))
+        if end <= start:
+            return None
+        end = self._cut_adjuncts(start, end, noun)
+        return start, end, self._marks_in(start, end), ()
 
     def _seen_as_cue(self, verb: Token) -> Cue | None:
         """A passive verb of belief with "as": "the union is widely seen as militant"
