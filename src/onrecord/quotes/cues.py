@@ -23,6 +23,8 @@ class CueLexicon:
     noun_words: frozenset[str] = frozenset()  # "claim", "assertion": nouns with a "that" clause
     adverbs: frozenset[str] = frozenset()  # "reportedly": the clause it modifies is reported
     sources: frozenset[tuple[str, ...]] = frozenset()  # "in poll": "In a poll, most …"
+    knowing: frozenset[str] = frozenset()  # "clear": "it is unclear whether …" (copular)
+    copular: frozenset[tuple[str, ...]] = frozenset()  # "supporter of", only after "be"
 
     def classify(self, lemma: str) -> CueClass | None:
         """Return the class of a single-word cue lemma, or None when it is not a cue."""
@@ -41,6 +43,8 @@ def load_cues() -> CueLexicon:
     noun_words: set[str] = set()
     adverbs: set[str] = set()
     sources: set[tuple[str, ...]] = set()
+    knowing: set[str] = set()
+    copular: set[tuple[str, ...]] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
             continue
@@ -61,6 +65,10 @@ def load_cues() -> CueLexicon:
             adverbs.add(parts[0])
         if "source" in rest[1:]:
             sources.add(parts)
+        if "knowing" in rest[1:]:
+            knowing.add(parts[0])
+        if "copular" in rest[1:]:
+            copular.add(parts)
         if len(parts) == 1:
             words[parts[0]] = cls  # type: ignore[assignment]
         else:
@@ -74,4 +82,6 @@ def load_cues() -> CueLexicon:
         frozenset(noun_words),
         frozenset(adverbs),
         frozenset(sources),
+        frozenset(knowing),
+        frozenset(copular),
     )

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import Article, CueClass, Mention, Quote, QuoteKind
 from onrecord.nlp import mark_line_starts
+from onrecord.quotes.copular import CopularRules
 from onrecord.quotes.cues import CueLexicon, load_cues
 from onrecord.quotes.headlines import HeadlineRules
 from onrecord.quotes.marks import MarkSpan, paragraphs, scan
@@ -102,7 +103,7 @@ class QuoteExtractor:
         )
 
 
-class _ArticleRun(HeadlineRules):
+class _ArticleRun(CopularRules, HeadlineRules):
     """The state of extraction over one article."""
 
     def __init__(self, article: Article, doc: Doc, lexicon: CueLexicon) -> None:
