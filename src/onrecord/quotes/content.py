@@ -378,18 +378,9 @@ class ContentRules(ClauseRules):
             return None
         subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         predicate = next(
-            (
-                c
-                for c in token.children
-                if c.i > token.i
-                and (
-                    c.dep_ in ("xcomp", "oprd")
-                    # "Lee is seen as the favourite": what she is taken for
-                    or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights > 0)
-                )
-            ),
+            (c for c in token.children if c.i > token.i and c.dep_ in ("xcomp", "oprd")),
             None,
-        )
+        ) or _as_predicate(token)  # "Lee is seen (by many) as the favourite"
         if subject is None or predicate is None or subject.i > token.i:
             return None
         if subject.lower_ in ("it", "there"):
@@ -1110,6 +1101,22 @@ def _time_adjunct(child: Token) -> bool:
         return False
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
+
+
+def _as_predicate(verb: Token) -> Token | None:
+    """What the subject of a passive verb is taken for: the object of "as" in "Lee is seen
+    as the favourite", also in "seen by many as …", where the parse hangs "as" on the agent."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    return next(
+        (
+            g
+            for prep in (*verb.children, *(g for a in agents for g in a.children))
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > verb.i
+            for g in prep.children
+            if g.dep_ in ("pobj", "pcomp")
+        ),
+        None,
+    )
 
 
 def _that_said(token: Token) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from onrecord.quotes.content import ContentRules, _end_of
+from onrecord.quotes.content import ContentRules, _as_predicate, _end_of
 from onrecord.quotes.rules import Content, Cue
 from onrecord.speakers import ResolvedSpeaker
 
@@ -65,13 +65,12 @@ class CopularRules(ContentRules):
             return self._known_content(cue)  # "she was adamant Tuesday that …"
         if cue.token.pos_ == "NOUN" and tuple(cue.lemma.split()) in self.lexicon.copular:
             return self._partisan_content(cue)
-        seen_as = (
-            _seen_as(cue.token)
-            if cue.cls == "thought" and not self._inside_marks(cue.token)
-            else None
-        )
-        if seen_as is not None:
-            return self._subject_and_predicate(*seen_as, cue, cue.token)
+        if cue.cls == "thought" and _seen_as(cue.token) and not self._inside_marks(cue.token):
+            # ahead of the general rules: the subject and what it is seen as, in two pieces
+            subject = next(c for c in cue.token.children if c.dep_ == "nsubjpass")
+            predicate = _as_predicate(cue.token)
+            assert predicate is not None
+            return self._subject_and_predicate(subject, predicate, cue, cue.token)
         return super()._content_of(cue)
 
     def _speaker_for(self, cue: Cue) -> ResolvedSpeaker | None:
@@ -161,7 +160,7 @@ class CopularRules(ContentRules):
         """A passive verb of belief with "as": "the union is widely seen as militant"
         reports its subject with what it is seen as."""
         lemma = self._lemma(verb)
-        if self.lexicon.classify(lemma) != "thought" or _seen_as(verb) is None:
+        if self.lexicon.classify(lemma) != "thought" or not _seen_as(verb):
             return None
         if self._inside_marks(verb):
             return None  # "“… is seen as a leader,” he said": part of the quotation
@@ -219,22 +218,15 @@ def _likelihood(token: Token) -> bool:
     )
 
 
-def _seen_as(verb: Token) -> tuple[Token, Token] | None:
-    """The subject and the object of "as" of a passive verb ("The union is seen as one of
-    the most militant"), or None when the verb has no subject before it or no "as"."""
+def _seen_as(verb: Token) -> bool:
+    """Whether a passive verb has a subject before it and an "as" phrase after it: "The
+    union is seen as one of the most militant"."""
     if verb.tag_ != "VBN":
-        return None
+        return False
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.i > verb.i or subject.lower_ in ("it", "there"):
-        return None
-    # "seen as …", or "seen by some as …" where the parse hangs "as" on the agent
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-    for prep in (*verb.children, *(g for a in agents for g in a.children)):
-        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > verb.i:
-            obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
-                return subject, obj
-    return None
+        return False
+    return _as_predicate(verb) is not None
 
 
 def _own_complement(adjective: Token) -> bool:
