@@ -74,3 +74,30 @@ def test_judged_object_keeps_its_quoted_predicate_in_all_mode(
 ) -> None:
     text = "The vote split the board; one trustee called the plan “a gift to developers.”"
     assert content_of(everything, text, "call") == ("the plan “a gift to developers.”", ())
+
+
+ASKED_ABOUT = [
+    pytest.param(
+        "Asked at a briefing on Monday in Denver about the mayor’s future role, "
+        "the spokesman declined to answer.",
+        "the mayor’s future role",
+        id="about-hung-on-a-noun-of-the-adjuncts",
+    ),
+    pytest.param(
+        "When asked at the trade fair about the merger, she defended her choice.",
+        "the merger",
+        id="when-asked-with-a-place-before-the-topic",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), ASKED_ABOUT)
+def test_the_topic_of_an_answerers_question_is_reported(
+    speech: QuoteExtractor, text: str, topic: str
+) -> None:
+    assert [q.text for q in by_cue(speech, text, "ask")] == [topic]
+
+
+def test_about_after_the_comma_is_not_the_question(speech: QuoteExtractor) -> None:
+    text = "Asked at a briefing on Monday, the aide talked about the budget for an hour."
+    assert [q.text for q in by_cue(speech, text, "ask")] == []

@@ -389,6 +389,19 @@ class ClauseRules:
         cls = self.lexicon.phrases[phrase]
         return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
 
+    def _asked_about(self, token: Token) -> list[Token]:
+        """The topic of an answerer's "asked" set before the clause ("Asked at a briefing
+        on Monday about the vote, the aide …", "When asked at the fair about the deal, she
+        …"): an "about" the parse hung on a noun of the adjuncts, before the first comma."""
+        if token.tag_ != "VBN" or token.dep_ != "advcl":
+            return []
+        for t in token.doc[token.i + 1 : token.sent.end]:
+            if t.is_punct:
+                return []
+            if t.lower_ == "about" and t.dep_ == "prep" and token in t.ancestors:
+                return [t]
+        return []
+
     def _predicate_after(self, token: Token, comps: list[Token]) -> bool:
         """Whether a cue's nearest complement lies left of it while the cue has an object
         predicate of its own after it ("Aides balked: Ames called it “a folly”", "the crowd

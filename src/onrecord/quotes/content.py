@@ -522,6 +522,8 @@ class ContentRules(ClauseRules):
                 and c.i > token.i
                 and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
             ][:1]
+        if not comps and cue.lemma == "ask":
+            comps = self._asked_about(token)
         if not comps and cue.cls == "speech":
             # "said no", "said so": a one-word answer
             comps = [
