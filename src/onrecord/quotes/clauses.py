@@ -472,6 +472,8 @@ class ClauseRules:
         return lemma
 
     def _subject_of(self, verb: Token) -> Token | None:
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and judged_in_quotes(verb):
+            return verb.head  # "Ruiz, a Lee ally, called the vote “a disgrace”"
         seen = 0
         while seen < 4:
             seen += 1
