@@ -83,7 +83,7 @@ class ClauseRules:
             return Cue(self._lemma(token), "speech", token.idx, token.idx + len(token), token)
         if token.dep_ == "amod" or (token.i > 0 and token.doc[token.i - 1].text == "-"):
             return None  # "so-called", "self-described": an adjective, not a report
-        if token.tag_ == "VBN" and token.dep_ == "acl":
+        if token.tag_ == "VBN" and token.dep_ == "acl" and not judged_in_quotes(token):
             return None  # "a program called Sandy Hook Promise": a name, not a report
         if token.tag_ == "VB" and token.dep_ == "ROOT" and token.i == token.sent.start:
             return None  # "Call it viral fundraising.": an imperative
@@ -392,6 +392,30 @@ class ClauseRules:
         cls = self.lexicon.phrases[phrase]
         return Cue(" ".join(phrase), cls, token.idx, token.idx + len(token), token)  # type: ignore[arg-type]
 
+    def _asked_about(self, token: Token) -> list[Token]:
+        """The topic of an answerer's "asked" set before the clause ("Asked at a briefing
+        on Monday about the vote, the aide …", "When asked at the fair about the deal, she
+        …"): an "about" the parse hung on a noun of the adjuncts, before the first comma."""
+        if token.tag_ != "VBN" or token.dep_ != "advcl":
+            return []
+        for t in token.doc[token.i + 1 : token.sent.end]:
+            if t.is_punct:
+                return []
+            if t.lower_ == "about" and t.dep_ == "prep" and token in t.ancestors:
+                return [t]
+        return []
+
+    def _predicate_after(self, token: Token, comps: list[Token]) -> bool:
+        """Whether a cue's nearest complement lies left of it while the cue has an object
+        predicate of its own after it ("Aides balked: Ames called it “a folly”", "the crowd
+        booed - he called them “weak”"): the clause before is another sentence's, what was
+        said is the object and its predicate."""
+        return (
+            bool(comps)
+            and comps[0].i < token.i
+            and any(c.dep_ == "oprd" and c.i > token.i for c in token.children)
+        )
+
     def _inside_marks(self, token: Token) -> bool:
         return any(m.start <= token.idx < m.end for m in self.marks)
 
@@ -451,6 +475,8 @@ class ClauseRules:
         return lemma
 
     def _subject_of(self, verb: Token) -> Token | None:
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and judged_in_quotes(verb):
+            return verb.head  # "Ruiz, a Lee ally, called the vote “a disgrace”"
         seen = 0
         while seen < 4:
             seen += 1
@@ -824,3 +850,22 @@ def _trimmed(text: str, parsed: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1] in PUNCT_EDGE or parsed[end - 1].isspace()):
         end -= 1
     return start, end
+
+
+def judged_in_quotes(token: Token) -> bool:
+    """Whether a "called" the parse took for a participle after a noun is a verb of saying
+    with its object and a quoted predicate ("Ames, a council member, called the budget
+    “reckless”"), not a name ("a group called the “Fair Play Fund”", "a blog called
+    Feed", "a band called Lark got the crowd to “cheer”"): its object, with no verb of
+    its own, comes between it and the quotation that opens shortly after."""
+    if token.lemma_.lower() != "call":
+        return False
+    doc = token.doc
+    end = min(token.sent.end, token.i + 12)
+    opening = next((t for t in doc[token.i + 1 : end] if t.is_quote and t.tag_ == "``"), None)
+    if opening is None:
+        return False
+    between = doc[token.i + 1 : opening.i]
+    return any(t.is_alpha and t.dep_ != "det" for t in between) and not any(
+        t.is_punct or t.pos_ in ("VERB", "AUX") for t in between
+    )

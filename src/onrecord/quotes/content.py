@@ -555,6 +555,8 @@ class ContentRules(ClauseRules):
             and any(t.text == ";" for t in doc[comps[0].right_edge.i : token.i])
         ):
             comps = []  # "he made the point; he had said the same thing": another clause
+        if self._predicate_after(token, comps):
+            comps = []  # "Aides balked: Ames called it “a folly”": the object after is said
         if not comps and cue.lemma in ("ask", "wonder", "inquire", "question"):
             # "Asked if he was ever bullied, …": the question hangs on the cue as a clause
             comps = [
@@ -564,6 +566,8 @@ class ContentRules(ClauseRules):
                 and c.i > token.i
                 and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
             ][:1]
+        if not comps and cue.lemma == "ask":
+            comps = self._asked_about(token)
         if not comps and cue.cls == "speech":
             # "said no", "said so": a one-word answer
             comps = [

@@ -580,6 +580,10 @@ def _naming(quote: Quote, cue: Token, content: Span | None) -> bool:
         return False
     if any(c.dep_ == "auxpass" for c in cue.children):
         return True
+    from onrecord.quotes.clauses import judged_in_quotes  # here: the import block is shared
+
+    if judged_in_quotes(cue):
+        return False  # "Ames, an aide, called the plan “reckless”": a verb of saying
     # "a fund called Fair Play", "a blog, called the Feed,": a participle right after a
     # common noun, with nothing of its own before it (not "… which Ames called …")
     return (
