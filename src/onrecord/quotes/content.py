@@ -791,7 +791,12 @@ class ContentRules(ClauseRules):
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
                 if _writers_adjunct(child) or (
-                    cue.cls != "speech" and (_time_adjunct(child) or _circumstance(child))
+                    cue.cls != "speech"
+                    and (
+                        _time_adjunct(child)
+                        or _circumstance(child)
+                        or (cue.cls != "finding" and _occasion(child))
+                    )
                 ):
                     break  # "… according to the filing", "… after meeting him": not what was said
                 last = max(last, child.right_edge, key=lambda t: t.i)
@@ -1154,6 +1159,33 @@ def _circumstance(child: Token) -> bool:
         and objects[0].lemma_.lower() in NOT_TOPICS | VENUES
     )
 
+
+def _occasion(child: Token) -> bool:
+    """Whether a dependent of a belief or stance cue is a clause or phrase in which the
+    writer sets out the occasion of it: when it was held ("defended the bill when it came
+    to a vote", "backed the senator until he quit the race", "endorsed the idea after his
+    son came out") or what it is weighed against ("expects a quick deal, given the
+    deadline"). What was held ends before it. A finding's time clause is part of what
+    was found ("the video shows him waving before he fell"), so this is for beliefs and
+    stances only."""
+    if child.dep_ == "prep":
+        return child.lower_ == "given"
+    if child.dep_ != "advcl" or _comes_to(child):
+        return False
+    return any(
+        c.dep_ in ("mark", "advmod") and c.i < child.i and c.lower_ in OCCASION_MARKS
+        for c in child.children
+    )
+
+
+def _comes_to(verb: Token) -> bool:
+    """Whether a clause is "when it comes to …", which names a topic, not a time."""
+    doc = verb.doc
+    return verb.lemma_ == "come" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to"
+
+
+# subordinators of a clause saying when a belief or stance was held
+OCCASION_MARKS = {"when", "after", "before", "until", "once", "whenever"}
 
 # where a stance is voiced: "in an interview", "on her blog", "at a rally"
 VENUES = {
