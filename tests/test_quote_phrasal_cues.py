@@ -94,3 +94,48 @@ def test_a_verb_of_judging_or_persuading_reports_its_object(
 @pytest.mark.parametrize("text", [p.values[0] for p in PRESENTING + JUDGING])
 def test_these_stances_are_not_speech(speech: QuoteExtractor, text: str) -> None:
     assert found(speech, text) == []
+
+
+PHRASAL_VERBS = [
+    pytest.param(
+        "The senator lashed out at the agency over the delayed grants.",
+        ("lash out at", "thought", "the agency", "The senator"),
+        id="lash-out-at",
+    ),
+    pytest.param(
+        "Several mayors weighed in on the transit plan last week.",
+        ("weigh in on", "thought", "the transit plan", "Several mayors"),
+        id="weigh-in-on",
+    ),
+    pytest.param(
+        "The teachers' union came out against the charter proposal.",
+        ("come out against", "thought", "the charter proposal", "The teachers' union"),
+        id="come-out-against",
+    ),
+    pytest.param(
+        "The coach opened up about his struggles with the league.",
+        ("open up about", "thought", "his struggles with the league", "The coach"),
+        id="open-up-about",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASAL_VERBS)
+def test_a_phrasal_verb_with_its_preposition_reports_what_the_preposition_governs(
+    everything: QuoteExtractor, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert found(everything, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firefighters lashed out with their hoses at the flames.",
+        "The shop owners came out in force on Sunday.",
+    ],
+    ids=["particle-then-another-preposition", "particle-with-no-listed-preposition"],
+)
+def test_a_phrasal_verb_without_its_listed_preposition_reports_nothing(
+    everything: QuoteExtractor, text: str
+) -> None:
+    assert found(everything, text) == []
