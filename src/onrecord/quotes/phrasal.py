@@ -3,8 +3,9 @@
 Three families, each read off the parse of one sentence:
 
 - a light verb with an evaluative noun and a preposition ("took aim at the plan", "cast
-  doubt on the figures", "threw its support behind her"): what the preposition governs is
-  the content, the verb's subject the source (lexicon phrases of three words);
+  doubt on the figures", "threw its support behind her"), or a phrasal verb with its
+  preposition ("lashed out at the board"): what the preposition governs is the content,
+  the verb's subject the source (lexicon phrases of three words);
 - a hearsay adverb ("The firm is reportedly weighing a sale"): the clause it modifies is
   the content, with no source named (lexicon entries marked ``adverb``);
 - a prepositional source ("In a poll released Monday, most voters backed the plan"): the
@@ -36,8 +37,12 @@ def light_verb_phrase(
 ) -> tuple[tuple[str, str, str], Token] | None:
     """The lexicon phrase (verb, noun, preposition) a verb opens and the preposition,
     when the verb's object is the phrase's noun and the preposition follows that noun
-    phrase, hanging on the verb or on the noun ("took aim at", "cast doubt on")."""
+    phrase, hanging on the verb or on the noun ("took aim at", "cast doubt on"); or
+    (verb, particle, preposition) when the particle follows the verb ("lashed out at",
+    "weighed in on")."""
     noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if noun is None:
+        noun = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     if noun is None or any(
         t.dep_ not in _NOUN_FILLERS for t in verb.doc[verb.i + 1 : noun.i] if t.head == noun
     ):
