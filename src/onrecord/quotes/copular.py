@@ -40,7 +40,7 @@ EXPLETIVE = "it"
 
 
 class CopularRules(ContentRules):
-    """Cues, content and speaker of adjectives of knowing and of "make clear"."""
+    """Cues, content and speaker of the copular and adjectival shapes in the module notes."""
 
     def _cue_at(self, token: Token) -> Cue | None:
         if token.pos_ == "VERB" and token.lemma_.lower() == "make":

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import Article, CueClass, Mention, Quote, QuoteKind
 from onrecord.nlp import mark_line_starts
+from onrecord.quotes.clauses import judged_in_quotes
 from onrecord.quotes.copular import CopularRules
 from onrecord.quotes.cues import CueLexicon, load_cues
 from onrecord.quotes.headlines import HeadlineRules
@@ -580,8 +581,6 @@ def _naming(quote: Quote, cue: Token, content: Span | None) -> bool:
         return False
     if any(c.dep_ == "auxpass" for c in cue.children):
         return True
-    from onrecord.quotes.clauses import judged_in_quotes  # here: the import block is shared
-
     if judged_in_quotes(cue):
         return False  # "Ames, an aide, called the plan “reckless”": a verb of saying
     # "a fund called Fair Play", "a blog, called the Feed,": a participle right after a
