@@ -41,6 +41,7 @@ from onrecord.quotes.rules import (
     XCOMP_CUES,
     Cue,
 )
+from onrecord.quotes.speech_filters import SPEECH_FILTERS
 from onrecord.quotes.stance_filters import STANCE_FILTERS
 from onrecord.speakers import ResolvedSpeaker, SpeakerResolver
 
@@ -658,6 +659,7 @@ NOT_A_REPORT = (
     _imperative,
     _filler_know,
     *STANCE_FILTERS,
+    *SPEECH_FILTERS,
 )
 
 

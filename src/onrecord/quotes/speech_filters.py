@@ -1,0 +1,68 @@
+"""Cue words that report nobody's words in the use at hand (speech precision).
+
+Each rule takes the quote, the head word of its cue and its content in the parse, and says
+whether the cue word is used here in a sense that attributes nothing; ``extract`` drops such
+quotes with the other ``NOT_A_REPORT`` rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from onrecord.model import Quote
+
+# the publication's own desk: "Editor's note:" heads the outlet's own aside to its readers,
+# which is the article's voice, not a report of anyone's words
+OWN_DESK = {"editor", "author", "writer"}
+
+# what may stand before a participle that modifies a noun: "the pledged delegates", "her
+# reported wealth", "475 pledged delegates", "the party's presumed nominee"
+NOUN_PHRASE_OPENERS = {"det", "poss", "nummod", "amod", "case"}
+# the same words by their tags, when the parse attaches them elsewhere ("the state's" with the
+# possessive ending taken as punctuation); not "DT", which also tags subjects ("some", "all")
+NOUN_PHRASE_OPENER_TAGS = {"POS", "CD", "PRP$"}
+
+
+def _desk_note(word: Token) -> bool:
+    """Whether a word heads the outlet's own note: a noun owned by its editor or author and
+    followed by a colon ("Editor's note: ...")."""
+    return (
+        word.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "poss" and c.lemma_.lower() in OWN_DESK for c in word.children)
+        and any(c.text == ":" and c.i > word.i for c in word.children)
+    )
+
+
+def note_of_the_desk(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """The outlet's own note ("Editor's note: the mayor ...") is the article speaking for
+    itself, not a reported statement; nor is any cue inside it ("Editor's note: the mayor, who
+    has pledged to close the shelters, ..."), which the writer uses in the note's own voice.
+    A note that is itself the subject of a report ("an editor's note said ...") has no colon
+    after it and is left alone."""
+    return any(_desk_note(word) for word in (cue, *cue.ancestors))
+
+
+def participle_before_its_noun(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """A past participle inside a noun phrase, directly before a bare noun ("the pledged
+    delegates", "her reported net worth"), describes that noun; the parser may still hang the
+    noun on it as an object, but nobody is reported as saying anything."""
+    if cue.tag_ not in ("VBN", "VBD") or cue.i == cue.sent.start:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return False
+    before = cue.doc[cue.i - 1]
+    if before.head == cue and before.dep_.startswith("nsubj"):
+        return False  # "Some accused the mayor of ...": the word before is the subject
+    if before.dep_ not in NOUN_PHRASE_OPENERS and before.tag_ not in NOUN_PHRASE_OPENER_TAGS:
+        return False
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+    if not objects or objects[0].tag_ not in ("NN", "NNS"):
+        return False
+    noun = objects[0]
+    between = cue.doc[cue.i + 1 : noun.i]
+    if any(t.dep_ not in ("compound", "amod", "nummod") for t in between):
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in noun.children)
+
+
+SPEECH_FILTERS = (note_of_the_desk, participle_before_its_noun)
