@@ -37,4 +37,47 @@ def running_for_office(quote: Quote, cue: Token, content: Span | None) -> bool:
     return bool(objects) and objects[0].lemma_.lower() in SOUGHT_OFFICES
 
 
-STANCE_FILTERS = (running_for_office,)
+# words that open an indirect question or a clause: content starting with one is not the bare
+# small clause of a perceived event ("saw him leave", not "saw that he left")
+CLAUSE_OPENERS = {"that", "if", "whether", "how", "why", "what", "who", "when", "where"}
+
+# a verb form with no tense of its own: the bare infinitive, the -ing and the past participle
+UNTENSED = {"VB", "VBG", "VBN"}
+
+
+def looking_to_see(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "see" in the infinitive ("waited to see if the vote would hold", "went to see her
+    speak", "it is hard to see how they win") is an act of looking or a check yet to be made,
+    not a view anyone holds; "to see X as Y" (a judgement) is kept."""
+    if quote.cue != "see":
+        return False
+    children = list(cue.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    return infinitive and not any(c.lower_ == "as" for c in children)
+
+
+def seeing_an_event(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "see" whose content is an untensed clause of its own, an event watched ("saw the
+    crowd turn on him", "the mayor was seen leaving the building"), reports a perception, not a belief;
+    "see X as Y" and "see that/if/how ..." are left alone."""
+    if quote.cue != "see" or content is None:
+        return False
+    if any(c.lower_ == "as" for c in cue.children):
+        return False
+    if content.start <= cue.i < content.end:
+        # the passive, whose content takes in its subject: "the mayor was seen leaving"
+        return any(
+            c.i > cue.i and c.pos_ == "VERB" and c.tag_ in ("VBG", "VBN") and c.dep_ != "conj"
+            for c in cue.children
+        )
+    root = content.root
+    return (
+        root.head == cue
+        and root.pos_ in ("VERB", "AUX")
+        and root.tag_ in UNTENSED
+        and root.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "oprd")
+        and content[0].lower_ not in CLAUSE_OPENERS
+    )
+
+
+STANCE_FILTERS = (running_for_office, looking_to_see, seeing_an_event)

@@ -1,0 +1,64 @@
+"""Uses of "see" that report a perception or a check still to be made, not a view (cues="all").
+
+Every text is invented. "see" reports a belief when someone holds a view ("the council sees
+the levy as unfair", "she saw that the plan would fail"); when it names watching an event
+("they saw the crowd turn on him") or looking for an answer ("we waited to see if the vote
+held") nobody's stance is reported. Each use dropped is paired with one that still counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.quotes import QuoteExtractor
+from quote_helpers import by_cue
+
+NOT_A_VIEW = [
+    pytest.param(
+        "The delegates waited to see if the harbour vote would hold.",
+        id="waited-to-see-if",
+    ),
+    pytest.param(
+        "It is hard to see how the tram plan survives another winter.",
+        id="hard-to-see-how",
+    ),
+    pytest.param(
+        "Hundreds of residents came to see Lena Ortiz open the new library.",
+        id="came-to-see-her-open",
+    ),
+    pytest.param(
+        "Ruth Alvarez saw her lead shrink after the second debate.",
+        id="saw-her-lead-shrink",
+    ),
+    pytest.param(
+        "The mayor was seen leaving the town hall by a side door.",
+        id="was-seen-leaving",
+    ),
+]
+
+A_VIEW = [
+    pytest.param(
+        "The council sees the harbour levy as a tax on the poor.",
+        id="sees-x-as-y",
+    ),
+    pytest.param(
+        "Lena Ortiz saw that the tram plan would not pass.",
+        id="saw-that",
+    ),
+    pytest.param(
+        "The harbour levy is widely seen as a tax on the poor.",
+        id="seen-as",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_VIEW)
+def test_watching_or_looking_with_see_gives_no_attribution(
+    everything: QuoteExtractor, text: str
+) -> None:
+    assert by_cue(everything, text, "see") == []
+
+
+@pytest.mark.parametrize("text", A_VIEW)
+def test_see_that_reports_a_view_still_gives_one(everything: QuoteExtractor, text: str) -> None:
+    assert len(by_cue(everything, text, "see")) == 1
