@@ -62,3 +62,49 @@ def test_watching_or_looking_with_see_gives_no_attribution(
 @pytest.mark.parametrize("text", A_VIEW)
 def test_see_that_reports_a_view_still_gives_one(everything: QuoteExtractor, text: str) -> None:
     assert len(by_cue(everything, text, "see")) == 1
+
+
+OTHER_NON_VIEWS = [
+    pytest.param(
+        "The mayor toured the east ward on Monday, focusing on the flooded streets.",
+        "focus on",
+        id="focusing-on-in-an-adverbial-clause",
+    ),
+    pytest.param(
+        "Ruth Alvarez knows the harbour district better than anyone on the council.",
+        "know",
+        id="knows-a-place",
+    ),
+    pytest.param(
+        "The new clerk already knows all the voters on her street.",
+        "know",
+        id="knows-people",
+    ),
+]
+
+OTHER_VIEWS = [
+    pytest.param(
+        "The mayor focused on the flooded streets in her speech on Monday.",
+        "focus on",
+        id="focused-on-as-main-verb",
+    ),
+    pytest.param(
+        "Ruth Alvarez knows that the harbour levy will not pass.",
+        "know",
+        id="knows-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), OTHER_NON_VIEWS)
+def test_focus_in_passing_and_knowing_a_thing_give_no_attribution(
+    everything: QuoteExtractor, text: str, cue: str
+) -> None:
+    assert by_cue(everything, text, cue) == []
+
+
+@pytest.mark.parametrize(("text", "cue"), OTHER_VIEWS)
+def test_focusing_or_knowing_as_a_view_still_gives_one(
+    everything: QuoteExtractor, text: str, cue: str
+) -> None:
+    assert len(by_cue(everything, text, cue)) == 1

@@ -80,4 +80,33 @@ def seeing_an_event(quote: Quote, cue: Token, content: Span | None) -> bool:
     )
 
 
-STANCE_FILTERS = (running_for_office, looking_to_see, seeing_an_event)
+def focus_in_passing(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "focus on" heading an adverbial clause ("toured the ward, focusing on the flooded
+    streets", "met the union to focus on wages") tells what an activity dwelt on, in the
+    writer's words; "the mayor focused on wages in her speech" is still reported."""
+    return quote.cue == "focus on" and cue.dep_ == "advcl"
+
+
+def knowing_a_thing(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "know" with a common noun phrase for its object ("knows the district well", "knew
+    their voters", "know all the details") is acquaintance with a thing, not a proposition
+    held; "know that ...", "know which ..." and knowing a named person (an acquaintance
+    often reported as a stance on them) are left alone."""
+    if quote.cue != "know" or content is None:
+        return False
+    root = content.root
+    return (
+        root.head == cue
+        and root.dep_ == "dobj"
+        and root.pos_ == "NOUN"
+        and content[0].lower_ not in CLAUSE_OPENERS | {"which", "whose", "whom"}
+    )
+
+
+STANCE_FILTERS = (
+    running_for_office,
+    looking_to_see,
+    seeing_an_event,
+    focus_in_passing,
+    knowing_a_thing,
+)
