@@ -108,3 +108,39 @@ def test_focusing_or_knowing_as_a_view_still_gives_one(
     everything: QuoteExtractor, text: str, cue: str
 ) -> None:
     assert len(by_cue(everything, text, cue)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Three guards were hurt in the attack on the harbour depot last spring.",
+            id="the-attack-on-a-place",
+        ),
+        pytest.param(
+            "The council met a week after the deadly attacks on the ferry terminal.",
+            id="the-deadly-attacks-on",
+        ),
+    ],
+)
+def test_the_attack_on_as_a_known_event_gives_no_attribution(
+    everything: QuoteExtractor, text: str
+) -> None:
+    assert by_cue(everything, text, "attack on") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ruth Alvarez's attack on the harbour levy drew cheers from the traders.",
+            id="her-attack-on",
+        ),
+        pytest.param(
+            "Lena Ortiz launched a sharp attack on the mayor's budget.",
+            id="a-sharp-attack-on",
+        ),
+    ],
+)
+def test_an_attack_on_with_an_author_still_gives_one(everything: QuoteExtractor, text: str) -> None:
+    assert len(by_cue(everything, text, "attack on")) == 1

@@ -103,10 +103,23 @@ def knowing_a_thing(quote: Quote, cue: Token, content: Span | None) -> bool:
     )
 
 
+def the_attack_as_an_event(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "the attack on X" with the definite article and nobody's name on it ("the attack on
+    the embassy", "the deadly attacks on the consulate") names an event already known, mostly
+    an act of violence, not someone's criticism; "her attack on the levy" and "a sharp attack
+    on the mayor" are still reported."""
+    if quote.cue != "attack on":
+        return False
+    children = list(cue.children)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+    return definite and not any(c.dep_ == "poss" for c in children)
+
+
 STANCE_FILTERS = (
     running_for_office,
     looking_to_see,
     seeing_an_event,
     focus_in_passing,
     knowing_a_thing,
+    the_attack_as_an_event,
 )
