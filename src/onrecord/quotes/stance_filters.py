@@ -37,4 +37,89 @@ def running_for_office(quote: Quote, cue: Token, content: Span | None) -> bool:
     return bool(objects) and objects[0].lemma_.lower() in SOUGHT_OFFICES
 
 
-STANCE_FILTERS = (running_for_office,)
+# words that open an indirect question or a clause: content starting with one is not the bare
+# small clause of a perceived event ("saw him leave", not "saw that he left")
+CLAUSE_OPENERS = {"that", "if", "whether", "how", "why", "what", "who", "when", "where"}
+
+# a verb form with no tense of its own: the bare infinitive, the -ing and the past participle
+UNTENSED = {"VB", "VBG", "VBN"}
+
+
+def looking_to_see(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "see" in the infinitive ("waited to see if the vote would hold", "went to see her
+    speak", "it is hard to see how they win") is an act of looking or a check yet to be made,
+    not a view anyone holds; "to see X as Y" (a judgement) is kept."""
+    if quote.cue != "see":
+        return False
+    children = list(cue.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    return infinitive and not any(c.lower_ == "as" for c in children)
+
+
+def seeing_an_event(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "see" whose content is an untensed clause of its own, an event watched ("saw the
+    crowd turn on him", "the mayor was seen leaving the building"), reports a perception, not a belief;
+    "see X as Y" and "see that/if/how ..." are left alone."""
+    if quote.cue != "see" or content is None:
+        return False
+    if any(c.lower_ == "as" for c in cue.children):
+        return False
+    if content.start <= cue.i < content.end:
+        # the passive, whose content takes in its subject: "the mayor was seen leaving"
+        return any(
+            c.i > cue.i and c.pos_ == "VERB" and c.tag_ in ("VBG", "VBN") and c.dep_ != "conj"
+            for c in cue.children
+        )
+    root = content.root
+    return (
+        root.head == cue
+        and root.pos_ in ("VERB", "AUX")
+        and root.tag_ in UNTENSED
+        and root.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "oprd")
+        and content[0].lower_ not in CLAUSE_OPENERS
+    )
+
+
+def focus_in_passing(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "focus on" heading an adverbial clause ("toured the ward, focusing on the flooded
+    streets", "met the union to focus on wages") tells what an activity dwelt on, in the
+    writer's words; "the mayor focused on wages in her speech" is still reported."""
+    return quote.cue == "focus on" and cue.dep_ == "advcl"
+
+
+def knowing_a_thing(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "know" with a common noun phrase for its object ("knows the district well", "knew
+    their voters", "know all the details") is acquaintance with a thing, not a proposition
+    held; "know that ...", "know which ..." and knowing a named person (an acquaintance
+    often reported as a stance on them) are left alone."""
+    if quote.cue != "know" or content is None:
+        return False
+    root = content.root
+    return (
+        root.head == cue
+        and root.dep_ == "dobj"
+        and root.pos_ == "NOUN"
+        and content[0].lower_ not in CLAUSE_OPENERS | {"which", "whose", "whom"}
+    )
+
+
+def the_attack_as_an_event(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "the attack on X" with the definite article and nobody's name on it ("the attack on
+    the embassy", "the deadly attacks on the consulate") names an event already known, mostly
+    an act of violence, not someone's criticism; "her attack on the levy" and "a sharp attack
+    on the mayor" are still reported."""
+    if quote.cue != "attack on":
+        return False
+    children = list(cue.children)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+    return definite and not any(c.dep_ == "poss" for c in children)
+
+
+STANCE_FILTERS = (
+    running_for_office,
+    looking_to_see,
+    seeing_an_event,
+    focus_in_passing,
+    knowing_a_thing,
+    the_attack_as_an_event,
+)
