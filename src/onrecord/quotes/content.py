@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from onrecord.quotes.clauses import ClauseRules, _copular_clause
 from onrecord.quotes.marks import MarkSpan
 from onrecord.quotes.rules import (
+    ADDRESSEE_CUES,
     ADJUNCT_OPENERS,
     CONTENT_DEPS,
     DATELINE,
@@ -841,7 +842,7 @@ class ContentRules(ClauseRules):
         """Whether the content found for a cue that takes the one addressed as its object
         is only that person: "“Why now?” she asked him", "Obama called Sanders", "urged them
         to stay" cut to "them". The one asked, called or urged is not what was said."""
-        if cue.lemma not in ADDRESSING_CUES:
+        if cue.lemma not in ADDRESSEE_CUES:
             return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -1093,9 +1094,6 @@ class ContentRules(ClauseRules):
                 return self._trim(start, min(end, b))
         return start, end
 
-
-# speech cues whose object is the one addressed ("asked her", "called him", "urged them")
-ADDRESSING_CUES = {"ask", "call", "tell", "urge", "remind", "warn"}
 
 # words that open the rest of a content the cue was placed inside ("A, she said, because B")
 TAIL_OPENERS = {"including", "because", "while", "but", "though", "although", "since", "so"}

@@ -21,15 +21,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from onrecord.quotes.content import ContentRules, _as_predicate, _end_of
-from onrecord.quotes.rules import Content, Cue
+from onrecord.quotes.rules import CLAUSE_OPENERS, Content, Cue
 from onrecord.speakers import ResolvedSpeaker
 
 __all__ = ["CopularRules"]
 
 #: Verbs that link an adjective of knowing to its subject ("is", "remains", "became").
 LINKING_VERBS = frozenset({"be", "remain", "become"})
-#: Words that open a clause of what is (not) known.
-CLAUSE_OPENERS = frozenset({"that", "whether", "if", "who", "what", "when", "where", "why", "how"})
 #: Openers of an indirect question ("it is unclear whether …"), which is not reported.
 QUESTION_OPENERS = CLAUSE_OPENERS - {"that"}
 #: Adjectives that, with an infinitive, tell how likely something is, not what anyone thinks:

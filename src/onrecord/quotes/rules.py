@@ -43,9 +43,22 @@ XCOMP_CUES = {
     "acknowledge",
     "mention",
 }
-# cues whose direct object is the person addressed, not what was said
-ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "answer", "urge", "remind", "quote"}
-# prepositions that make a cue phrase whose object is the content: "called for a ban"
+# cues whose direct object is the person addressed, not what was said ("asked her", "called
+# him", "urged them")
+ADDRESSEE_CUES = {
+    "tell",
+    "ask",
+    "inform",
+    "assure",
+    "answer",
+    "urge",
+    "remind",
+    "quote",
+    "call",
+    "warn",
+}
+# words that open a clause or an indirect question ("that", "whether", "how", ...)
+CLAUSE_OPENERS = frozenset({"that", "whether", "if", "who", "what", "when", "where", "why", "how"})
 # cues whose subject is what seems so, not who thinks it: "X appears to be Y"
 RAISING_CUES = {"seem", "appear"}
 NP_CUE_PREPS = {"for", "of", "about", "on"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.model import Quote
+from onrecord.quotes.rules import CLAUSE_OPENERS
 
 # what a candidate runs for, and a reporter's request for a reply: "seeking the nomination",
 # "seeking a second term", "emails seeking comment" is running or asking, not a wish reported
@@ -36,10 +37,6 @@ def running_for_office(quote: Quote, cue: Token, content: Span | None) -> bool:
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     return bool(objects) and objects[0].lemma_.lower() in SOUGHT_OFFICES
 
-
-# words that open an indirect question or a clause: content starting with one is not the bare
-# small clause of a perceived event ("saw him leave", not "saw that he left")
-CLAUSE_OPENERS = {"that", "if", "whether", "how", "why", "what", "who", "when", "where"}
 
 # a verb form with no tense of its own: the bare infinitive, the -ing and the past participle
 UNTENSED = {"VB", "VBG", "VBN"}
