@@ -367,6 +367,8 @@ class _ArticleRun(CopularRules, HeadlineRules):
             return False
         token = cue.token
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is None and token.tag_ == "VBG":
+            return False  # "…, asking her, “…”": the clause's subject asks, not an interviewer
         if subject is None:
             return True  # "When asked if …", "Asked whether …"
         return subject.dep_ == "nsubjpass"  # "Peskov was asked whether …"
