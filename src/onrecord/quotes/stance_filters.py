@@ -112,6 +112,47 @@ def the_attack_as_an_event(quote: Quote, cue: Token, content: Span | None) -> bo
     return definite and not any(c.dep_ == "poss" for c in children)
 
 
+# the reflexive pronouns: "found himself", "finds itself"
+REFLEXIVES = {
+    "myself",
+    "yourself",
+    "himself",
+    "herself",
+    "itself",
+    "oneself",
+    "ourselves",
+    "yourselves",
+    "themselves",
+}
+
+
+def finding_oneself(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "find" followed at once by a reflexive pronoun ("found himself embroiled in a quarrel", "the
+    party finds itself playing defence") tells where someone ended up, not what anyone
+    found out; "found that ..." and "found the figures wanting" are left alone."""
+    if quote.cue != "find" or cue.i + 1 >= len(cue.doc):
+        return False
+    return cue.doc[cue.i + 1].lower_ in REFLEXIVES
+
+
+# the modal auxiliaries: "will determine", "could determine"
+MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should"}
+
+
+def deciding_an_outcome(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "determine" + an open question in the sense of deciding or causing its outcome
+    ("turnout will determine who wins", "the ruling could help determine whether the law
+    stands") reports no one's finding; "investigators determined that ..." and "are trying
+    to determine whether ..." (an inquiry) are left alone."""
+    if quote.cue != "determine" or content is None:
+        return False
+    if content[0].lower_ not in (CLAUSE_OPENERS - {"that"}) | {"which", "whom", "whose"}:
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in cue.children)
+    helped = cue.dep_ == "xcomp" and cue.head.lemma_ == "help"
+    return modal or helped
+
+
 STANCE_FILTERS = (
     running_for_office,
     looking_to_see,
@@ -119,4 +160,6 @@ STANCE_FILTERS = (
     focus_in_passing,
     knowing_a_thing,
     the_attack_as_an_event,
+    finding_oneself,
+    deciding_an_outcome,
 )
