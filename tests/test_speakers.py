@@ -93,6 +93,12 @@ def speakers(extractor: QuoteExtractor, text: str) -> list[tuple[str | None, str
             id="pronoun-skips-a-person-of-the-other-gender",
         ),
         pytest.param(
+            "Lady Anna Berg chaired the meeting and Sheikh Omar Haddad opened it. "
+            "She said the talks had stalled.",
+            ("She", "Anna Berg", "person"),
+            id="titles-from-the-honorifics-lexicon-are-not-part-of-the-name",
+        ),
+        pytest.param(
             "Anna Berg, the union's spokeswoman, met Dmitry Volkov. "
             "“We need more time,” said Berg. "
             "Mr Volkov listened. He said the talks had stalled.",

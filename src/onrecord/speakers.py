@@ -23,47 +23,13 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import Mention, SpeakerKind
+from onrecord.people.names import honorifics
 
 __all__ = ["ResolvedSpeaker", "SpeakerResolver", "is_speaker_noun", "load_role_nouns"]
 
-_TITLES = {
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sen",
-    "sen.",
-    "rep",
-    "rep.",
-    "gov",
-    "gov.",
-    "gen",
-    "gen.",
-    "sir",
-    "dame",
-    "lord",
-    "president",
-    "senator",
-    "governor",
-    "secretary",
-    "minister",
-    "prime",
-    "judge",
-    "justice",
-    "mayor",
-    "councillor",
-    "councilor",
-    "councilman",
-    "councilwoman",
-    "alderman",
-    "professor",
-    "prof",
-    "prof.",
-}
+# Titles that stand before a name and are not part of it: the honorifics lexicon the
+# people stage uses too, and the first word of a two-word title ("Prime Minister").
+_TITLES = frozenset(honorifics()) | {"prime"}
 _NOT_FIRST_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "When", "After", "For"}
 _ORG_NOUNS = {
     "ministry",
@@ -115,8 +81,8 @@ _ORG_NOUNS = {
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "we", "them", "us"}
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
-_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "dame", "queen"}
-_MALE_TITLES = {"mr", "mr.", "sir", "lord", "king"}
+_FEMALE_TITLES = frozenset(word for word, (gender, _) in honorifics().items() if gender == "f")
+_MALE_TITLES = frozenset(word for word, (gender, _) in honorifics().items() if gender == "m")
 
 
 @functools.cache
