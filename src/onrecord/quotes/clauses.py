@@ -246,6 +246,40 @@ class ClauseRules:
             return []
         return []
 
+    def _after_lead_in(self, cue: Cue, content: Content) -> Content:
+        """Content before its cue that opens with the writer's lead-in: what was said starts
+        after the last colon outside quotation marks ("The plan has one flaw: it costs too
+        much, aides said"), or after a dash that opens the closing quotation ("Few were
+        moved - “a hollow speech,” Ames said"). Not after a verb of saying ("wrote: …"):
+        then the colon is part of the report the cue gives."""
+        start, end, _, spans = content
+        if spans or cue.start < end:
+            return content
+        cut = None
+        for pos in range(start, end):
+            ch = self.text[pos]
+            if ch == ":" and self.text[pos + 1 : pos + 2].isspace():
+                if any(m.start < pos < m.end for m in self.marks):
+                    continue
+                before = self.doc.char_span(start, pos, alignment_mode="contract")
+                if before is None or not len(before):
+                    continue
+                if self.lexicon.classify(self._lemma(before[-1])) == "speech":
+                    continue  # "One message said: “…”": the colon opens that message
+                cut = pos + 1
+            elif ch in "-—–":
+                nxt = pos + 1
+                while nxt < end and self.text[nxt].isspace():
+                    nxt += 1
+                if any(m.start == nxt and m.end >= end - 1 for m in self.marks):
+                    cut = nxt
+        if cut is None:
+            return content
+        new_start, new_end = self._trim_text(cut, end)
+        if new_end - new_start < 6 or any(q.start == new_start for q in self.quotes):
+            return content  # too short, or already another cue's content
+        return new_start, new_end, self._marks_in(new_start, new_end), ()
+
     def _in_sentence_of(self, token: Token, position: int) -> bool:
         return token.sent.start_char <= position < token.sent.end_char
 
