@@ -51,6 +51,12 @@ CASES = [
         id="dash-pair-inside-the-content-is-no-lead-in",
     ),
     pytest.param(
+        "“The budget will not” -- the treasurer paused here -- “survive another cut,” she said.",
+        "say",
+        "“The budget will not” -- the treasurer paused here -- “survive another cut,”",
+        id="second-dash-closing-an-aside-opens-no-quotation",
+    ),
+    pytest.param(
         "The meeting ran for nine hours, the clerk said.",
         "say",
         "The meeting ran for nine hours",
