@@ -246,6 +246,49 @@ class ClauseRules:
             return []
         return []
 
+    def _after_lead_in(self, cue: Cue, content: Content) -> Content:
+        """Content before its cue that opens with the writer's lead-in: what was said starts
+        after the last colon outside quotation marks ("The plan has one flaw: it costs too
+        much, aides said"), or after a dash that opens the closing quotation ("Few were
+        moved - “a hollow speech,” Ames said"), but not after the second of two dashes that
+        set off an aside. Not after a verb of saying ("wrote: …"): then the colon is part of
+        the report the cue gives."""
+        start, end, _, spans = content
+        if spans or cue.start < end:
+            return content
+        cut = None
+        dashed = False  # a dash seen before: a later one closes an aside, opening nothing
+        for pos in range(start, end):
+            ch = self.text[pos]
+            if ch not in ":-—–" or any(m.start < pos < m.end for m in self.marks):
+                continue
+            if ch == ":" and self.text[pos + 1 : pos + 2].isspace():
+                before = self.doc.char_span(start, pos, alignment_mode="contract")
+                if before is None or not len(before):
+                    continue
+                if self.lexicon.classify(self._lemma(before[-1])) == "speech":
+                    continue  # "One message said: “…”": the colon opens that message
+                cut = pos + 1
+            elif ch != ":" and not (
+                ch == "-"
+                and self.text[pos - 1].isalnum()
+                and self.text[pos + 1 : pos + 2].isalnum()
+            ):  # a dash, not a hyphen inside a word ("anti-war")
+                if self.text[pos + 1 : pos + 2] in ("-", "—", "–"):
+                    continue  # the first of a doubled dash ("--")
+                nxt = pos + 1
+                while nxt < end and self.text[nxt].isspace():
+                    nxt += 1
+                if not dashed and any(m.start == nxt and m.end >= end - 1 for m in self.marks):
+                    cut = nxt
+                dashed = True
+        if cut is None:
+            return content
+        new_start, new_end = self._trim_text(cut, end)
+        if new_end - new_start < 6 or any(q.start == new_start for q in self.quotes):
+            return content  # too short, or already another cue's content
+        return new_start, new_end, self._marks_in(new_start, new_end), ()
+
     def _in_sentence_of(self, token: Token, position: int) -> bool:
         return token.sent.start_char <= position < token.sent.end_char
 

@@ -275,6 +275,8 @@ class _ArticleRun(CopularRules, HeadlineRules):
             # the speaker's relative clause for the content; the quotation before is what
             # was said
             content = None
+        if content is not None:
+            content = self._after_lead_in(cue, content)
         kind: QuoteKind
         spans: tuple[tuple[int, int], ...] = ()
         if content is not None:
