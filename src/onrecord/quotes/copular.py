@@ -12,6 +12,9 @@
 - "Sure" and "certain" with a bare infinitive forecast ("is certain to win"): no belief.
 - A passive verb of belief with "as" ("is widely seen as a lifeline"): the subject and
   what it is seen as, in two pieces.
+- A light verb of expressing with a noun of a view or feeling ("expressed concern
+  about the plan", "showed no interest in the job") reports what the view is about
+  (``phrasal.expressed_topic``), narrowing the verb's object content.
 - A partisan noun (lexicon tag ``copular``) that the subject of "be" is: "the senator is
   a fierce critic of the plan" reports "the plan", held by the senator.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from onrecord.quotes.content import ContentRules, _as_predicate, _end_of
+from onrecord.quotes.phrasal import expressed_topic
 from onrecord.quotes.rules import CLAUSE_OPENERS, Content, Cue
 from onrecord.speakers import ResolvedSpeaker
 
@@ -69,7 +73,22 @@ class CopularRules(ContentRules):
             predicate = _as_predicate(cue.token)
             assert predicate is not None
             return self._subject_and_predicate(subject, predicate, cue, cue.token)
-        return super()._content_of(cue)
+        return self._expressed_content(cue, super()._content_of(cue))
+
+    def _expressed_content(self, cue: Cue, content: Content | None) -> Content | None:
+        """A light verb's content narrowed to what the view or feeling it expresses is
+        about: "expressed concern about the plan" reports "the plan" (see
+        ``phrasal.expressed_topic``); any other content is returned as it is."""
+        if content is None or content[3] or cue.token.pos_ != "VERB":
+            return content
+        topic = expressed_topic(cue.token)
+        if topic is None:
+            return content
+        start, end = content[0], content[1]
+        if not start <= topic.head.head.left_edge.idx or not topic.idx < end:
+            return content  # the content found is not the object noun phrase
+        start = topic.left_edge.idx
+        return start, end, self._marks_in(start, end), ()
 
     def _speaker_for(self, cue: Cue) -> ResolvedSpeaker | None:
         if cue.lemma in self.lexicon.knowing:
