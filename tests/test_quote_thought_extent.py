@@ -104,3 +104,43 @@ def test_the_lexicon_of_expressing_has_verbs_and_nouns() -> None:
     assert {"express", "offer", "voice"} <= verbs
     assert {"concern", "support", "praise"} <= nouns
     assert not verbs & nouns
+
+
+QUESTIONS = [
+    pytest.param(
+        "The mayor will come on the show to talk about the harbour and how it is changing the town.",
+        "talk about",
+        "the harbour and how it is changing the town",
+        id="talk-about-a-topic-and-how",
+    ),
+    pytest.param(
+        "They talked about trade and how he would improve it as mayor.",
+        "talk about",
+        "trade and how he would improve it as mayor",
+        id="talked-about-a-topic-and-how",
+    ),
+    pytest.param(
+        "The profile identified his views on the tax and whether he will defend them in the autumn.",
+        "identify",
+        "his views on the tax and whether he will defend them in the autumn",
+        id="a-finding-and-whether",
+    ),
+    pytest.param(
+        "The council discussed the budget and whether the pool could stay open.",
+        "discuss",
+        "the budget and whether the pool could stay open",
+        id="discuss-a-topic-and-whether",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), QUESTIONS)
+def test_a_topic_goes_on_with_an_indirect_question_joined_by_and(
+    everything: QuoteExtractor, text: str, cue: str, content: str
+) -> None:
+    assert content_of(everything, text, cue) == (content, ())
+
+
+def test_a_question_after_a_comma_and_but_is_the_writers(everything: QuoteExtractor) -> None:
+    text = "They talked about trade, but what the host wanted was a word on the strike."
+    assert content_of(everything, text, "talk about") == ("trade", ())
