@@ -12,15 +12,21 @@
 - "Sure" and "certain" with a bare infinitive forecast ("is certain to win"): no belief.
 - A passive verb of belief with "as" ("is widely seen as a lifeline"): the subject and
   what it is seen as, in two pieces.
+- A light verb of expressing with a noun of a view or feeling ("expressed concern
+  about the plan", "showed no interest in the job") reports what the view is about
+  (``phrasal.expressed_topic``), narrowing the verb's object content.
+- A belief's or stance's content goes on with an indirect question joined by a bare
+  "and" ("talked about the harbour and how it is changing the town").
 - A partisan noun (lexicon tag ``copular``) that the subject of "be" is: "the senator is
   a fierce critic of the plan" reports "the plan", held by the senator.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.quotes.content import ContentRules, _as_predicate, _end_of
+from onrecord.quotes.phrasal import expressed_topic
 from onrecord.quotes.rules import CLAUSE_OPENERS, Content, Cue
 from onrecord.speakers import ResolvedSpeaker
 
@@ -69,7 +75,35 @@ class CopularRules(ContentRules):
             predicate = _as_predicate(cue.token)
             assert predicate is not None
             return self._subject_and_predicate(subject, predicate, cue, cue.token)
-        return super()._content_of(cue)
+        return self._question_goes_on(cue, self._expressed_content(cue, super()._content_of(cue)))
+
+    def _expressed_content(self, cue: Cue, content: Content | None) -> Content | None:
+        """A light verb's content narrowed to what the view or feeling it expresses is
+        about: "expressed concern about the plan" reports "the plan" (see
+        ``phrasal.expressed_topic``); any other content is returned as it is."""
+        if content is None or content[3] or cue.token.pos_ != "VERB":
+            return content
+        topic = expressed_topic(cue.token)
+        if topic is None:
+            return content
+        start, end = content[0], content[1]
+        if not start <= topic.head.head.left_edge.idx or not topic.idx < end:
+            return content  # the content found is not the object noun phrase
+        start = topic.left_edge.idx
+        return start, end, self._marks_in(start, end), ()
+
+    def _question_goes_on(self, cue: Cue, content: Content | None) -> Content | None:
+        """A belief's or stance's content that an indirect question joined by a bare "and"
+        goes on with: "talked about the harbour and how it is changing the town" is about
+        both; the parse hangs the question on some verb before it, so it was left out.
+        Speech keeps its own rules; any other content is returned as it is."""
+        if content is None or content[3] or cue.cls == "speech":
+            return content
+        question = _coordinated_question(self.doc, content[1])
+        if question is None or question.i < cue.token.i:
+            return content
+        start, end = self._trim(content[0], _end_of(question.right_edge))
+        return start, end, self._marks_in(start, end), ()
 
     def _speaker_for(self, cue: Cue) -> ResolvedSpeaker | None:
         if cue.lemma in self.lexicon.knowing:
@@ -308,3 +342,25 @@ def _made_clear_content(verb: Token, clear: Token) -> Token | None:
         ),
         None,
     )
+
+
+#: Words that open an indirect question joined to a topic: "… and how it is changing".
+QUESTION_WORDS = frozenset({"how", "what", "why", "whether"})
+
+
+def _coordinated_question(doc: Doc, end: int) -> Token | None:
+    """The verb of an indirect question that follows a content ending at character ``end``
+    after a bare "and" ("… the harbour and how it is changing the town"), when the parse
+    made it a conjunct; else None."""
+    i = next((t.i for t in doc if t.idx >= end), None)
+    if i is None or i + 2 >= len(doc) or doc[i].lower_ != "and" or doc[i].idx > end + 1:
+        return None
+    word = doc[i + 1]
+    if word.lower_ not in QUESTION_WORDS:
+        return None
+    verb = word.head
+    if verb.dep_ != "conj" or verb.i <= word.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(t.is_sent_start for t in doc[i : verb.right_edge.i + 1]):
+        return None
+    return verb

@@ -1,6 +1,6 @@
 """Attributions whose cue is a phrase rather than one reporting word.
 
-Three families, each read off the parse of one sentence:
+Four families, each read off the parse of one sentence:
 
 - a light verb with an evaluative noun and a preposition ("took aim at the plan", "cast
   doubt on the figures", "threw its support behind her"), or a phrasal verb with its
@@ -8,6 +8,10 @@ Three families, each read off the parse of one sentence:
   the verb's subject the source (lexicon phrases of three words);
 - a hearsay adverb ("The firm is reportedly weighing a sale"): the clause it modifies is
   the content, with no source named (lexicon entries marked ``adverb``);
+- a light verb of expressing with a noun of a view or feeling and its preposition
+  ("expressed concern about the plan", "offered kind words about her", "showed no
+  interest in the job"): what the preposition governs is the content (lexicon
+  ``data/expressed_nouns.txt``);
 - a prepositional source ("In a poll released Monday, most voters backed the plan"): the
   clause whose verb the phrase hangs on is the content, the phrase's object the source
   (lexicon entries such as "in poll", marked ``source``); after the verb, only one poll
@@ -18,9 +22,13 @@ The functions are pure: they take parsed tokens and return tokens or token-index
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 from spacy.tokens import Token
 
 __all__ = [
+    "expressed_topic",
     "hearsay_pieces",
     "light_verb_phrase",
     "prepositional_object",
@@ -155,3 +163,45 @@ def source_clause_pieces(prep: Token) -> list[tuple[int, int]]:
     if len(side) < 3:
         return []
     return [(side[0].i, side[-1].i)]
+
+
+@functools.cache
+def load_expressed() -> tuple[frozenset[str], frozenset[str]]:
+    """The light verbs of expressing and the nouns of a view or feeling they take
+    (``data/expressed_nouns.txt``), as (verbs, nouns)."""
+    text = resources.files("onrecord.data").joinpath("expressed_nouns.txt").read_text("utf-8")
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, word = line.partition("\t")
+        (verbs if kind.strip() == "verb" else nouns).add(word.strip().lower())
+    return frozenset(verbs), frozenset(nouns)
+
+
+# prepositions that open what a view or feeling is about: "concern about", "support for"
+_TOPIC_PREPS = frozenset(
+    {"about", "of", "for", "on", "with", "toward", "towards", "over", "against", "at", "in"}
+    | {"regarding"}
+)
+
+
+def expressed_topic(verb: Token) -> Token | None:
+    """What a view or feeling a light verb expresses is about: the object of the
+    preposition after the verb's object noun ("expressed deep concern about [the
+    plan]", "showed no interest in [running]"), or None. A noun with a possessor is
+    left alone: "voiced his support for the plan" reports the support itself."""
+    verbs, nouns = load_expressed()
+    if verb.lemma_.lower() not in verbs:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if noun is None or noun.lemma_.lower() not in nouns:
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.i < noun.i or prep.lower_ not in _TOPIC_PREPS:
+            continue
+        return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
