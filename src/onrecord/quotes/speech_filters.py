@@ -7,9 +7,12 @@ quotes with the other ``NOT_A_REPORT`` rules.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from onrecord.model import Quote
+from onrecord.quotes.marks import MarkSpan, scan
 
 # the publication's own desk: "Editor's note:" heads the outlet's own aside to its readers,
 # which is the article's voice, not a report of anyone's words
@@ -65,4 +68,83 @@ def participle_before_its_noun(quote: Quote, cue: Token, content: Span | None) -
     return not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
-SPEECH_FILTERS = (note_of_the_desk, participle_before_its_noun)
+@lru_cache(maxsize=8)
+def _quotations(text: str) -> tuple[MarkSpan, ...]:
+    """The quoted spans of a parsed text, as the marks scanner finds them."""
+    return tuple(scan(text))
+
+
+def inside_an_open_quotation(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """A cue inside a quotation left open to the end of its paragraph (a speech or transcript
+    quoted paragraph by paragraph: "“I grew up here. And I believe the mill will reopen.") is
+    part of the quoted speaker's words, not a report of its own. Only reports whose content is
+    not the quotation itself are dropped, and in the paragraph that opens the quotation only
+    past its first sentence, where a missing closing mark ("“We are done, Ames said.") leaves
+    the cue that ends it; a paragraph that continues the quotation is quoted from its start."""
+    if quote.kind in ("direct", "partial"):
+        return False
+    return any(
+        mark.open_end
+        and mark.start < cue.idx < mark.end
+        and (mark.continues or mark.start < cue.sent.start_char)
+        for mark in _quotations(cue.doc.text)
+    )
+
+
+# what a statement is made on, rather than about: "wrote on Reddit", "posted on another
+# website", "criticized on social media", "stated on live TV", "mentions on the campaign trail"
+MEDIA = {
+    "site",
+    "website",
+    "web",
+    "internet",
+    "media",
+    "tv",
+    "television",
+    "radio",
+    "air",
+    "airwaves",
+    "show",
+    "program",
+    "programme",
+    "broadcast",
+    "channel",
+    "network",
+    "podcast",
+    "blog",
+    "page",
+    "platform",
+    "screen",
+    "stage",
+    "floor",
+    "trail",
+    "occasion",
+    "camera",
+    "tape",
+    "medium",
+    "phone",
+    "line",
+}
+
+
+def said_on_a_medium(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """Content that is only the object of "on" after the cue, when that object is a medium
+    or an occasion ("another supporter wrote on Reddit", "was roundly criticized on social
+    media", "a fact he often mentions on the campaign trail"), names where something was said,
+    not what was said; "commented on the ruling" (a topic) is left alone."""
+    if content is None:
+        return False
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i > cue.i:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and content.root == objects[0]:
+                return objects[0].lemma_.lower() in MEDIA
+    return False
+
+
+SPEECH_FILTERS = (
+    note_of_the_desk,
+    participle_before_its_noun,
+    inside_an_open_quotation,
+    said_on_a_medium,
+)

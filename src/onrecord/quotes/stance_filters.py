@@ -153,6 +153,54 @@ def deciding_an_outcome(quote: Quote, cue: Token, content: Span | None) -> bool:
     return modal or helped
 
 
+def figuring_to_happen(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "figure" + an infinitive in the sense of "be likely to" ("the senator figures to do
+    well in the suburbs", "a lead that figures to help her") is the writer's forecast, not
+    anyone's reckoning; "figured that ..." and "figure out how ..." are left alone."""
+    if quote.cue != "figure" or any(c.dep_ == "prt" for c in cue.children):
+        return False
+    return any(
+        child.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        for child in cue.children
+    )
+
+
+# verbs of getting or holding what another gives: "won the endorsement of", "received the
+# endorsement of", "picked up the endorsement of", "has the endorsement of"
+RECEIVING = {
+    "win",
+    "receive",
+    "secure",
+    "earn",
+    "get",
+    "pick",
+    "snag",
+    "land",
+    "gain",
+    "have",
+    "garner",
+    "collect",
+    "sew",
+    "score",
+    "capture",
+    "nab",
+    "obtain",
+    "lose",
+}
+
+
+def endorsement_received(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "the endorsement of X" as the object of a verb of receiving ("won the endorsement of
+    the teachers' union", "picked up the endorsement of the governor") names X as the one who
+    endorses, not what is endorsed: the content found (X) is no one's stance; "her endorsement
+    of the levy" and "made a formal endorsement of the mayor" are left alone."""
+    return (
+        quote.cue == "endorsement of"
+        and cue.dep_ == "dobj"
+        and cue.head.lemma_.lower() in RECEIVING
+    )
+
+
 STANCE_FILTERS = (
     running_for_office,
     looking_to_see,
@@ -162,4 +210,6 @@ STANCE_FILTERS = (
     the_attack_as_an_event,
     finding_oneself,
     deciding_an_outcome,
+    figuring_to_happen,
+    endorsement_received,
 )
