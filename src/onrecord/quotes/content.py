@@ -791,6 +791,8 @@ class ContentRules(ClauseRules):
                     # party to attack the plan": the infinitive is what was called for
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
+                if self._speech_setting(cue, comp, child):
+                    continue  # "criticized the plan during a debate": not what was said
                 if _writers_adjunct(child) or (
                     cue.cls != "speech"
                     and (
@@ -837,6 +839,21 @@ class ContentRules(ClauseRules):
             return start, tail[1], self._marks_in(start, tail[1]), ((start, end), tail)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return start, end, self._marks_in(start, end), ()
+
+    @staticmethod
+    def _speech_setting(cue: Cue, comp: Token, child: Token) -> bool:
+        """Whether a dependent of a speech cue after its object content is the writer's
+        setting of the report: when ("announced his bid in March"), where or on what
+        occasion ("criticized the plan during a debate", "explained her vote in an
+        interview", "called for an audit when the accounts came out"). The content skips
+        it; a predicate of the cue after it still counts ("called the plan on Monday
+        “a gift”"), and so does an "as" predicate the parse hung inside it ("described
+        the rules during a briefing as “overdue”"). A clause content is left alone."""
+        if cue.cls != "speech" or comp.dep_ in ("ccomp", "xcomp"):
+            return False
+        if not (_time_adjunct(child) or _circumstance(child) or _occasion(child)):
+            return False
+        return not any(t.dep_ == "prep" and t.lower_ == "as" for t in child.subtree)
 
     def _addressee_only(self, cue: Cue, start: int, end: int) -> bool:
         """Whether the content found for a cue that takes the one addressed as its object

@@ -1,0 +1,59 @@
+"""Where speech content ends: the writer's setting of a report is not what was said.
+
+Every text is invented. A speech cue whose content is an object ("criticized the plan",
+"called for an audit", "explained her vote") is often followed by the writer's account
+of when, where or on what occasion it was voiced: a date ("in March", "on Friday"), an
+event or venue ("during a debate", "in an interview", "at a rally") or a clause of when
+("when the accounts were published"). What was said ends before such a phrase, but a
+predicate of the cue after it ("described the rules during a briefing as …", "called
+the proposal on Monday “…”") still belongs to the content. A clause content keeps its
+own time clause: there the parse puts it inside the clause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_helpers import content_of
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        (
+            "The mayor criticized the harbour plan during a budget debate.",
+            "criticize",
+            "the harbour plan",
+        ),
+        ("The governor announced his candidacy in March.", "announce", "his candidacy"),
+        (
+            "The senator explained her vote in an interview with a local station.",
+            "explain",
+            "her vote",
+        ),
+        ("The coach praised his players at a rally in the square.", "praise", "his players"),
+        (
+            "The council called for an audit when the accounts were published.",
+            "call for",
+            "an audit",
+        ),
+    ],
+)
+def test_speech_object_ends_before_the_writers_setting(speech, text, cue, expected) -> None:
+    assert content_of(speech, text, cue)[0] == expected
+
+
+def test_a_predicate_after_the_setting_still_belongs_to_the_content(speech) -> None:
+    text = 'The chief described the new rules during a briefing as "long overdue."'
+    assert content_of(speech, text, "describe")[0].startswith("the new rules")
+    assert content_of(speech, text, "describe")[0].endswith('"long overdue."')
+
+
+def test_a_named_predicate_after_a_date_still_belongs_to_the_content(speech) -> None:
+    text = 'Mr. Lind called the proposal on Monday "a gift to landlords."'
+    assert content_of(speech, text, "call")[0] == 'the proposal on Monday "a gift to landlords."'
+
+
+def test_a_topic_after_the_object_is_kept(speech) -> None:
+    text = "The mayor warned residents about the flooding on the coast road."
+    assert content_of(speech, text, "warn")[0].endswith("the flooding on the coast road")
