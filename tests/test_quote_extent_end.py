@@ -57,3 +57,34 @@ def test_a_named_predicate_after_a_date_still_belongs_to_the_content(speech) -> 
 def test_a_topic_after_the_object_is_kept(speech) -> None:
     text = "The mayor warned residents about the flooding on the coast road."
     assert content_of(speech, text, "warn")[0].endswith("the flooding on the coast road")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The senator said she would keep campaigning in the north -- even as her rival"
+            " closed the gap in the polls.",
+            "she would keep campaigning in the north",
+        ),
+        (
+            "The mayor said the budget would be balanced by June - though the council has yet"
+            " to vote on it.",
+            "the budget would be balanced by June",
+        ),
+    ],
+)
+def test_a_typed_dash_opens_the_writers_aside_as_an_em_dash_does(speech, text, expected) -> None:
+    assert content_of(speech, text, "say")[0] == expected
+
+
+def test_a_typed_dash_before_a_noun_phrase_is_left_to_the_content(speech) -> None:
+    text = (
+        "Ms. Ruiz said the levy would fund the new clinic - a promise she first made last spring."
+    )
+    assert content_of(speech, text, "say")[0].endswith("a promise she first made last spring")
+
+
+def test_a_hyphen_inside_a_word_is_no_dash(speech) -> None:
+    text = "The mayor said the budget would be balanced by June-though the council has yet to act."
+    assert content_of(speech, text, "say")[0].endswith("the council has yet to act")

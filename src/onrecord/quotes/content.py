@@ -911,7 +911,7 @@ class ContentRules(ClauseRules):
             return end
         inside = [(m.start, m.end) for m in self.marks if m.start < end and m.end > start]
         for token in span[2:-1]:
-            if token.text not in (",", ";", "—", "–"):
+            if token.text not in (",", ";", "—", "–") and not _plain_dash(token):
                 continue
             if any(a <= token.idx < b for a, b in inside):
                 continue
@@ -935,7 +935,13 @@ class ContentRules(ClauseRules):
             if self._relative_clause_inside(nxt, span):
                 continue  # "that the pipeline, which few oppose, would fail": the clause goes on
             cut = (
-                (low in ADJUNCT_OPENERS and not _opener_goes_on(nxt, _following_word(nxt)))
+                (
+                    low in ADJUNCT_OPENERS
+                    and not _opener_goes_on(nxt, _following_word(nxt))
+                    # after a typed dash a noun phrase more often restates what was said
+                    # ("a mirage - a mix of name recognition and …") than glosses it
+                    and not (_plain_dash(token) and low in ("a", "an"))
+                )
                 or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl"))
                 or self._gloss_on_name(token, nxt, np, span)
             )
@@ -1244,6 +1250,20 @@ VENUES = {
     "report",
     "essay",
 }
+
+
+def _plain_dash(token: Token) -> bool:
+    """Whether a token is a dash typed without the dash character: a doubled hyphen "--",
+    a horizontal bar "―", or a hyphen with a space on each side ("$275 billion - half of
+    what …"). It opens an aside as "—" does; a hyphen inside a word ("anti-tax") does not."""
+    if token.text in ("--", "―"):
+        return True
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
 
 
 def _end_of(token: Token) -> int:
