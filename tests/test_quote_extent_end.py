@@ -88,3 +88,30 @@ def test_a_typed_dash_before_a_noun_phrase_is_left_to_the_content(speech) -> Non
 def test_a_hyphen_inside_a_word_is_no_dash(speech) -> None:
     text = "The mayor said the budget would be balanced by June-though the council has yet to act."
     assert content_of(speech, text, "say")[0].endswith("the council has yet to act")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        (
+            "The senator has said she wants a new ferry for the island and has voted for the"
+            " harbour bill twice.",
+            "say",
+            "she wants a new ferry for the island",
+        ),
+        (
+            "The company denies that the spill was its fault and runs a hotline for residents.",
+            "deny",
+            "that the spill was its fault",
+        ),
+    ],
+)
+def test_a_verb_in_the_cues_form_after_a_bare_and_is_the_reporters(
+    speech, text, cue, expected
+) -> None:
+    assert content_of(speech, text, cue)[0] == expected
+
+
+def test_a_perfect_verb_goes_on_with_a_perfect_content(speech) -> None:
+    text = "The mayor has said the ferry has been late all week and has cost the town dearly."
+    assert content_of(speech, text, "say")[0].endswith("and has cost the town dearly")

@@ -1002,11 +1002,15 @@ class ContentRules(ClauseRules):
         """Whether a bare "and" in the content joins a verb that goes on with the reporter
         rather than the content: no subject of its own and the cue's tense, unlike the
         content's ("said she admires the plan and praised its author": "praised" is in the
-        tense of "said", not of "admires"; "says she admires it and hopes …" goes on)."""
+        tense of "said", not of "admires"; "says she admires it and hopes …" goes on; "denies
+        it was a crime and goes on …" is the reporter's present against the content's past)."""
         doc = cc.doc
         if cc.lower_ != "and" or doc[cc.i - 1].is_punct:
             return False
         verb = doc[cc.i + 1]
+        if verb.dep_ == "aux" and verb.head.dep_ == "conj" and verb.head.i > verb.i:
+            # "has said she wants a safe zone and has expressed support for …"
+            return verb.head.head.i >= span.start and _perfect_like_reporter(verb.head, reporter)
         if verb.pos_ != "VERB" or verb.dep_ != "conj":
             return False
         if any(c.dep_ in (*SUBJECTS, "expl") for c in verb.children):
@@ -1014,10 +1018,11 @@ class ContentRules(ClauseRules):
         content_verb = verb.head
         if content_verb.i < span.start or content_verb.pos_ not in ("VERB", "AUX"):
             return False
-        return (
-            verb.tag_ == reporter.tag_
-            and content_verb.tag_ in ("VBZ", "VBP")
-            and reporter.tag_ == "VBD"
+        if verb.tag_ != reporter.tag_:
+            return False
+        # "said she admires it and praised …"; "denies that it was a crime and goes on …"
+        return (reporter.tag_ == "VBD" and content_verb.tag_ in ("VBZ", "VBP")) or (
+            reporter.tag_ in ("VBZ", "VBP") and content_verb.tag_ == "VBD"
         )
 
     def _quoted_without_cue(self, comma: Token, span: Span) -> bool:
@@ -1250,6 +1255,22 @@ VENUES = {
     "report",
     "essay",
 }
+
+
+def _perfect_like_reporter(verb: Token, reporter: Token) -> bool:
+    """Whether a perfect verb coordinated into the content ("… and has expressed support")
+    goes on with the reporter: the cue is in the perfect with the same auxiliary ("has said
+    she wants a safe zone and has expressed support"), the verb has no subject of its own,
+    and the content's verb is not in the perfect."""
+    if verb.tag_ != "VBN" or reporter.tag_ != "VBN":
+        return False
+    if any(c.dep_ in (*SUBJECTS, "expl") for c in verb.children):
+        return False
+    perfect = {"has", "have", "had"}
+    cue_aux = {c.lower_ for c in reporter.children if c.dep_ == "aux"} & perfect
+    own_aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    content_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+    return bool(cue_aux) and cue_aux <= own_aux and not cue_aux & content_aux
 
 
 def _plain_dash(token: Token) -> bool:
