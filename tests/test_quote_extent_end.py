@@ -33,6 +33,11 @@ from quote_helpers import content_of
         ),
         ("The coach praised his players at a rally in the square.", "praise", "his players"),
         (
+            "Ms. Okafor denied the allegations through a spokeswoman.",
+            "deny",
+            "the allegations",
+        ),
+        (
             "The council called for an audit when the accounts were published.",
             "call for",
             "an audit",

@@ -851,7 +851,12 @@ class ContentRules(ClauseRules):
         the rules during a briefing as “overdue”"). A clause content is left alone."""
         if cue.cls != "speech" or comp.dep_ in ("ccomp", "xcomp"):
             return False
-        if not (_time_adjunct(child) or _circumstance(child) or _occasion(child)):
+        if not (
+            _time_adjunct(child)
+            or _circumstance(child)
+            or _occasion(child)
+            or _through_mouthpiece(child)
+        ):
             return False
         return not any(t.dep_ == "prep" and t.lower_ == "as" for t in child.subtree)
 
@@ -1271,6 +1276,30 @@ def _perfect_like_reporter(verb: Token, reporter: Token) -> bool:
     own_aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     content_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
     return bool(cue_aux) and cue_aux <= own_aux and not cue_aux & content_aux
+
+
+def _through_mouthpiece(child: Token) -> bool:
+    """Whether a dependent of a speech cue names the channel the report went through, not
+    what was said: "denied the charge through a spokeswoman", "… through his lawyers"."""
+    if child.dep_ != "prep" or child.lower_ != "through":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].lemma_.lower() in MOUTHPIECES
+
+
+# who or what a report is made through: "through a spokeswoman", "through his lawyer"
+MOUTHPIECES = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "attorney",
+    "aide",
+    "representative",
+    "publicist",
+    "statement",
+    "campaign",
+}
 
 
 def _plain_dash(token: Token) -> bool:
