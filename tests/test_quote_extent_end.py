@@ -120,3 +120,13 @@ def test_a_verb_in_the_cues_form_after_a_bare_and_is_the_reporters(
 def test_a_perfect_verb_goes_on_with_a_perfect_content(speech) -> None:
     text = "The mayor has said the ferry has been late all week and has cost the town dearly."
     assert content_of(speech, text, "say")[0].endswith("and has cost the town dearly")
+
+
+def test_a_stance_voiced_on_social_media_ends_before_it(everything) -> None:
+    text = "The governor attacked her rival on Twitter."
+    assert content_of(everything, text, "attack")[0] == "her rival"
+
+
+def test_speech_on_the_campaign_trail_ends_before_it(speech) -> None:
+    text = "The senator boasted about it on the campaign trail."
+    assert content_of(speech, text, "boast")[0] == "it"

@@ -1218,7 +1218,8 @@ def _comes_to(verb: Token) -> bool:
 # subordinators of a clause saying when a belief or stance was held
 OCCASION_MARKS = {"when", "after", "before", "until", "once", "whenever"}
 
-# where a stance is voiced: "in an interview", "on her blog", "at a rally"
+# where a stance is voiced: "in an interview", "on her blog", "at a rally", "on Twitter",
+# "on the campaign trail", "on their social media accounts"
 VENUES = {
     "interview",
     "statement",
@@ -1259,6 +1260,15 @@ VENUES = {
     "article",
     "report",
     "essay",
+    "twitter",
+    "facebook",
+    "instagram",
+    "television",
+    "radio",
+    "air",
+    "trail",
+    "stage",
+    "account",
 }
 
 
