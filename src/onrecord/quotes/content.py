@@ -791,6 +791,8 @@ class ContentRules(ClauseRules):
                     # party to attack the plan": the infinitive is what was called for
                 if child.dep_ in ("advcl",) and child.left_edge.is_punct:
                     break
+                if self._speech_setting(cue, comp, child):
+                    continue  # "criticized the plan during a debate": not what was said
                 if _writers_adjunct(child) or (
                     cue.cls != "speech"
                     and (
@@ -837,6 +839,26 @@ class ContentRules(ClauseRules):
             return start, tail[1], self._marks_in(start, tail[1]), ((start, end), tail)
         # a leading "that" belongs to the content (PolNeAR and common sense agree)
         return start, end, self._marks_in(start, end), ()
+
+    @staticmethod
+    def _speech_setting(cue: Cue, comp: Token, child: Token) -> bool:
+        """Whether a dependent of a speech cue after its object content is the writer's
+        setting of the report: when ("announced his bid in March"), where or on what
+        occasion ("criticized the plan during a debate", "explained her vote in an
+        interview", "called for an audit when the accounts came out"). The content skips
+        it; a predicate of the cue after it still counts ("called the plan on Monday
+        “a gift”"), and so does an "as" predicate the parse hung inside it ("described
+        the rules during a briefing as “overdue”"). A clause content is left alone."""
+        if cue.cls != "speech" or comp.dep_ in ("ccomp", "xcomp"):
+            return False
+        if not (
+            _time_adjunct(child)
+            or _circumstance(child)
+            or _occasion(child)
+            or _through_mouthpiece(child)
+        ):
+            return False
+        return not any(t.dep_ == "prep" and t.lower_ == "as" for t in child.subtree)
 
     def _addressee_only(self, cue: Cue, start: int, end: int) -> bool:
         """Whether the content found for a cue that takes the one addressed as its object
@@ -894,7 +916,7 @@ class ContentRules(ClauseRules):
             return end
         inside = [(m.start, m.end) for m in self.marks if m.start < end and m.end > start]
         for token in span[2:-1]:
-            if token.text not in (",", ";", "—", "–"):
+            if token.text not in (",", ";", "—", "–") and not _plain_dash(token):
                 continue
             if any(a <= token.idx < b for a, b in inside):
                 continue
@@ -918,7 +940,13 @@ class ContentRules(ClauseRules):
             if self._relative_clause_inside(nxt, span):
                 continue  # "that the pipeline, which few oppose, would fail": the clause goes on
             cut = (
-                (low in ADJUNCT_OPENERS and not _opener_goes_on(nxt, _following_word(nxt)))
+                (
+                    low in ADJUNCT_OPENERS
+                    and not _opener_goes_on(nxt, _following_word(nxt))
+                    # after a typed dash a noun phrase more often restates what was said
+                    # ("a mirage - a mix of name recognition and …") than glosses it
+                    and not (_plain_dash(token) and low in ("a", "an"))
+                )
                 or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl"))
                 or self._gloss_on_name(token, nxt, np, span)
             )
@@ -979,11 +1007,15 @@ class ContentRules(ClauseRules):
         """Whether a bare "and" in the content joins a verb that goes on with the reporter
         rather than the content: no subject of its own and the cue's tense, unlike the
         content's ("said she admires the plan and praised its author": "praised" is in the
-        tense of "said", not of "admires"; "says she admires it and hopes …" goes on)."""
+        tense of "said", not of "admires"; "says she admires it and hopes …" goes on; "denies
+        it was a crime and goes on …" is the reporter's present against the content's past)."""
         doc = cc.doc
         if cc.lower_ != "and" or doc[cc.i - 1].is_punct:
             return False
         verb = doc[cc.i + 1]
+        if verb.dep_ == "aux" and verb.head.dep_ == "conj" and verb.head.i > verb.i:
+            # "has said she wants a safe zone and has expressed support for …"
+            return verb.head.head.i >= span.start and _perfect_like_reporter(verb.head, reporter)
         if verb.pos_ != "VERB" or verb.dep_ != "conj":
             return False
         if any(c.dep_ in (*SUBJECTS, "expl") for c in verb.children):
@@ -991,10 +1023,11 @@ class ContentRules(ClauseRules):
         content_verb = verb.head
         if content_verb.i < span.start or content_verb.pos_ not in ("VERB", "AUX"):
             return False
-        return (
-            verb.tag_ == reporter.tag_
-            and content_verb.tag_ in ("VBZ", "VBP")
-            and reporter.tag_ == "VBD"
+        if verb.tag_ != reporter.tag_:
+            return False
+        # "said she admires it and praised …"; "denies that it was a crime and goes on …"
+        return (reporter.tag_ == "VBD" and content_verb.tag_ in ("VBZ", "VBP")) or (
+            reporter.tag_ in ("VBZ", "VBP") and content_verb.tag_ == "VBD"
         )
 
     def _quoted_without_cue(self, comma: Token, span: Span) -> bool:
@@ -1185,7 +1218,8 @@ def _comes_to(verb: Token) -> bool:
 # subordinators of a clause saying when a belief or stance was held
 OCCASION_MARKS = {"when", "after", "before", "until", "once", "whenever"}
 
-# where a stance is voiced: "in an interview", "on her blog", "at a rally"
+# where a stance is voiced: "in an interview", "on her blog", "at a rally", "on Twitter",
+# "on the campaign trail", "on their social media accounts"
 VENUES = {
     "interview",
     "statement",
@@ -1226,7 +1260,70 @@ VENUES = {
     "article",
     "report",
     "essay",
+    "twitter",
+    "facebook",
+    "instagram",
+    "television",
+    "radio",
+    "air",
+    "trail",
+    "stage",
+    "account",
 }
+
+
+def _perfect_like_reporter(verb: Token, reporter: Token) -> bool:
+    """Whether a perfect verb coordinated into the content ("… and has expressed support")
+    goes on with the reporter: the cue is in the perfect with the same auxiliary ("has said
+    she wants a safe zone and has expressed support"), the verb has no subject of its own,
+    and the content's verb is not in the perfect."""
+    if verb.tag_ != "VBN" or reporter.tag_ != "VBN":
+        return False
+    if any(c.dep_ in (*SUBJECTS, "expl") for c in verb.children):
+        return False
+    perfect = {"has", "have", "had"}
+    cue_aux = {c.lower_ for c in reporter.children if c.dep_ == "aux"} & perfect
+    own_aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    content_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+    return bool(cue_aux) and cue_aux <= own_aux and not cue_aux & content_aux
+
+
+def _through_mouthpiece(child: Token) -> bool:
+    """Whether a dependent of a speech cue names the channel the report went through, not
+    what was said: "denied the charge through a spokeswoman", "… through his lawyers"."""
+    if child.dep_ != "prep" or child.lower_ != "through":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].lemma_.lower() in MOUTHPIECES
+
+
+# who or what a report is made through: "through a spokeswoman", "through his lawyer"
+MOUTHPIECES = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "attorney",
+    "aide",
+    "representative",
+    "publicist",
+    "statement",
+    "campaign",
+}
+
+
+def _plain_dash(token: Token) -> bool:
+    """Whether a token is a dash typed without the dash character: a doubled hyphen "--",
+    a horizontal bar "―", or a hyphen with a space on each side ("$275 billion - half of
+    what …"). It opens an aside as "—" does; a hyphen inside a word ("anti-tax") does not."""
+    if token.text in ("--", "―"):
+        return True
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
 
 
 def _end_of(token: Token) -> int:
