@@ -2,7 +2,8 @@
 
 Every text is invented. A naming participle after a noun gives the noun a name ("the
 run of contests known as Harvest Week": the phrase and the name, nobody named for it; after
-"also" the alias alone); an estimate put at a figure is a finding of whoever puts it ("The
+"also" the alias alone); an expectation after its noun ("a ruling expected next month") is
+nobody's in particular; an estimate put at a figure is a finding of whoever puts it ("The
 survey puts her support at 40 percent"); a viewpoint set before a clause ("To her
 neighbours, the plan is a threat") is the view of those it names. Each frame is paired with
 a near miss that reports nothing.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.quotes import QuoteExtractor
+from onrecord.quotes.prefilter import blank_unneeded
 from quote_helpers import by_cue, content_of
 
 
@@ -50,6 +52,20 @@ def test_titled_gives_the_work_and_its_title(everything: QuoteExtractor) -> None
 def test_a_participle_that_names_nothing(everything: QuoteExtractor, text: str) -> None:
     assert by_cue(everything, text, "known as") == []
     assert by_cue(everything, text, "entitled") == []
+
+
+def test_an_expectation_after_its_noun(everything: QuoteExtractor) -> None:
+    text = "The council meets ahead of a ruling expected next month on the harbour levy."
+    found = by_cue(everything, text, "expected")
+    assert len(found) == 1
+    pieces = tuple(text[a:b] for a, b in found[0].spans)
+    assert pieces == ("a ruling", "next month on the harbour levy")
+    assert found[0].speaker is None
+
+
+def test_expected_by_a_named_holder_is_no_frame(everything: QuoteExtractor) -> None:
+    text = "The council meets ahead of a ruling expected by most lawyers to favour the port."
+    assert by_cue(everything, text, "expected") == []
 
 
 def test_an_estimate_put_at_a_figure_is_a_finding(everything: QuoteExtractor) -> None:
@@ -100,3 +116,12 @@ def test_no_viewpoint(everything: QuoteExtractor, text: str) -> None:
 def test_speech_mode_keeps_none_of_the_frames(speech: QuoteExtractor) -> None:
     text = "To the fishermen of Port Alder, the new quota is a betrayal of the coast."
     assert by_cue(speech, text, "to") == []
+
+
+def test_the_prefilter_keeps_a_fronted_viewpoint() -> None:
+    text = "The tide was low. To many in the valley, the dam is a threat. The sky was grey."
+    kept, _ = blank_unneeded(text, speakers=False)
+    assert "To many in the valley, the dam is a threat." in kept
+    assert "The sky was grey." not in kept
+    speech_only, _ = blank_unneeded(text, speech_only=True, speakers=False)
+    assert "the dam is a threat" not in speech_only

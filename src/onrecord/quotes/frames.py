@@ -7,6 +7,8 @@ or an estimate without any cue word of their own, and are found here by their fr
   titled “Homeward”", "a rally dubbed the Big Tent"): the noun phrase and the name it is
   given, in two pieces, nobody named for it; after "also" ("the group, also known as the
   Front,") the alias alone;
+- an expectation after its noun ("a ruling expected in coming weeks", "a year expected to
+  bring record turnout"): the noun phrase and the rest of the participle's phrase;
 - an estimate put at a figure ("The survey puts her support at 40 percent", "Forbes put
   his fortune at $3 billion"): what is estimated with its figure, a finding of the subject;
 - a viewpoint set before its clause ("To her neighbours, the plan is a threat", "But to
@@ -30,6 +32,7 @@ _OPENERS = {"but", "and", "yet", "so", "still"}
 
 # objects of a fronted "to" that name no one holding a view ("To that, she added …")
 _NO_VIEWPOINT = {"that", "this", "it", "date", "end", "extent", "degree"}
+_TIMES = ("DATE", "TIME", "CARDINAL")
 
 
 class FrameRules(ContentRules):
@@ -41,6 +44,8 @@ class FrameRules(ContentRules):
             return
         if token.lower_ in NAMING_PARTICIPLES:
             self._naming_frame(token)
+        elif token.lower_ == "expected":
+            self._expectation_frame(token)
         elif token.lemma_.lower() == "put" and token.pos_ == "VERB":
             self._estimate_frame(token)
         elif token.lower_ == "to" and token.dep_ == "prep":
@@ -94,6 +99,29 @@ class FrameRules(ContentRules):
             return
         self._add(first[0], second[1], "indirect", cue, None, (first, second))
 
+    def _expectation_frame(self, participle: Token) -> None:
+        """ "a ruling expected in coming weeks", "a year expected to bring record turnout": what
+        is expected, in two pieces around the participle, nobody named for it."""
+        noun = participle.head
+        if participle.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > participle.i:
+            return
+        if any(c.dep_ == "agent" for c in participle.children):
+            return  # "expected by the staff": the holder is named; the lexicon's cue reports
+        first = self._trim(noun.left_edge.idx, participle.idx)
+        if first[1] <= first[0] or noun.left_edge.i < noun.sent.start:
+            return
+        cue = Cue("expected", "thought", participle.idx, _end_of(participle), participle)
+        if participle.right_edge.i == participle.i:
+            self._add(first[0], first[1], "indirect", cue, None)
+            return
+        rest = participle.doc[participle.i + 1 : participle.right_edge.i + 1]
+        if any(self._cue_at(t) is not None for t in rest):
+            return  # "… expected soon on a claim, which Beijing vowed to ignore": a report inside
+        second = self._trim(rest[0].idx, _end_of(participle.right_edge))
+        if second[1] <= second[0]:
+            return
+        self._add(first[0], second[1], "indirect", cue, None, (first, second))
+
     def _estimate_frame(self, verb: Token) -> None:
         """ "The poll puts her support at 40 percent": what is estimated, with its figure."""
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -127,22 +155,14 @@ class FrameRules(ContentRules):
         comma_i = prep.right_edge.i + 1
         if holder is None or comma_i >= sent.end or prep.doc[comma_i].text != ",":
             return
-        if (
-            holder.lower_ in _NO_VIEWPOINT
-            or holder.like_num
-            or holder.ent_type_
-            in (
-                "DATE",
-                "TIME",
-                "CARDINAL",
-            )
-        ):
-            return
+        if holder.lower_ in _NO_VIEWPOINT or holder.like_num or holder.ent_type_ in _TIMES:
+            return  # "To date, …", "To 2030, …": no one holds a view
         verb = prep.head
         if verb.pos_ not in ("VERB", "AUX") or verb.i < comma_i:
             return
         clause = [t for t in sent if t.i > comma_i and t.i <= verb.right_edge.i]
-        if any(self._cue_at(t) is not None and self._cue_at(t).cls == "speech" for t in clause):  # type: ignore[union-attr]
+        cues = [self._cue_at(t) for t in clause]
+        if any(c is not None and c.cls == "speech" for c in cues):
             return  # "To the critics, I would say …": a speaker of her own
         if not clause:
             return
