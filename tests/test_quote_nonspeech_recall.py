@@ -3,10 +3,11 @@
 Every text is invented. A naming participle after a noun gives the noun a name ("the
 run of contests known as Harvest Week": the phrase and the name, nobody named for it; after
 "also" the alias alone); an expectation after its noun ("a ruling expected next month") is
-nobody's in particular; an estimate put at a figure is a finding of whoever puts it ("The
-survey puts her support at 40 percent"); a viewpoint set before a clause ("To her
-neighbours, the plan is a threat") is the view of those it names. Each frame is paired with
-a near miss that reports nothing.
+nobody's in particular; an estimate put at a figure ("The survey puts her support at 40
+percent") and a clause that records show ("…, county records show.") are findings of
+whoever puts it or of the records; a viewpoint set before a clause ("To her neighbours,
+the plan is a threat") is the view of those it names. Each frame is paired with a near
+miss that reports nothing.
 """
 
 from __future__ import annotations
@@ -66,6 +67,33 @@ def test_an_expectation_after_its_noun(everything: QuoteExtractor) -> None:
 def test_expected_by_a_named_holder_is_no_frame(everything: QuoteExtractor) -> None:
     text = "The council meets ahead of a ruling expected by most lawyers to favour the port."
     assert by_cue(everything, text, "expected") == []
+
+
+def test_records_show_after_the_clause(everything: QuoteExtractor) -> None:
+    text = "The fund paid $4,000 to the harbour master in 2019, county records show."
+    found = by_cue(everything, text, "show")
+    assert [(q.text, q.cue_class, q.speaker_text) for q in found] == [
+        ("The fund paid $4,000 to the harbour master in 2019", "finding", "county records")
+    ]
+
+
+def test_records_show_inside_the_sentence(everything: QuoteExtractor) -> None:
+    text = "During the same month, court filings show, the ferry firm lost two contracts."
+    found = by_cue(everything, text, "show")
+    assert [q.text for q in found] == ["the ferry firm lost two contracts"]
+
+
+def test_records_show_stops_before_another_report(everything: QuoteExtractor) -> None:
+    text = (
+        "The jet sits idle and, flight records show, rarely leaves the hangar, "
+        "Ms. Ortiz has claimed it as proof of her thrift."
+    )
+    assert all("Ortiz" not in q.text for q in by_cue(everything, text, "show"))
+
+
+def test_a_show_that_is_no_finding(everything: QuoteExtractor) -> None:
+    text = "The band played late into the night, and the fans loved the show."
+    assert by_cue(everything, text, "show") == []
 
 
 def test_an_estimate_put_at_a_figure_is_a_finding(everything: QuoteExtractor) -> None:

@@ -9,6 +9,8 @@ or an estimate without any cue word of their own, and are found here by their fr
   Front,") the alias alone;
 - an expectation after its noun ("a ruling expected in coming weeks", "a year expected to
   bring record turnout"): the noun phrase and the rest of the participle's phrase;
+- records that show a clause set off after it ("The fund paid $4,000 to the mayor, county
+  records show."), when the parse did not make the verb head the clause;
 - an estimate put at a figure ("The survey puts her support at 40 percent", "Forbes put
   his fortune at $3 billion"): what is estimated with its figure, a finding of the subject;
 - a viewpoint set before its clause ("To her neighbours, the plan is a threat", "But to
@@ -26,6 +28,16 @@ __all__ = ["FrameRules"]
 
 # a participle that gives what it follows a name: "known as", "titled", "dubbed"
 NAMING_PARTICIPLES = {"known", "titled", "entitled", "dubbed", "nicknamed"}
+
+# "…, county records show.": a finding verb set off after its clause, and the nouns of
+# records that report so
+_SHOWING = {"show", "shows", "showed", "indicate", "indicates", "indicated"}
+_RECORDS = {
+    *("records", "data", "documents", "filings", "figures", "statistics", "reports"),
+    *("polls", "surveys", "results", "numbers", "estimates", "logs", "disclosures"),
+}
+# the parse made the finding verb head a clause: the lexicon's cue reports
+_CLAUSE_HEADS = {"ROOT", "ccomp", "parataxis", "advcl", "relcl", "conj", "xcomp"}
 
 # sentence openers that may come before a fronted viewpoint ("But to many, …")
 _OPENERS = {"but", "and", "yet", "so", "still"}
@@ -46,6 +58,8 @@ class FrameRules(ContentRules):
             self._naming_frame(token)
         elif token.lower_ == "expected":
             self._expectation_frame(token)
+        elif token.lower_ in _SHOWING:
+            self._records_show_frame(token)
         elif token.lemma_.lower() == "put" and token.pos_ == "VERB":
             self._estimate_frame(token)
         elif token.lower_ == "to" and token.dep_ == "prep":
@@ -121,6 +135,48 @@ class FrameRules(ContentRules):
         if second[1] <= second[0]:
             return
         self._add(first[0], second[1], "indirect", cue, None, (first, second))
+
+    def _records_show_frame(self, verb: Token) -> None:
+        """ "The fund paid $4,000 to the mayor, county records show.": the clause before the
+        comma (after it, when the phrase sits inside: "…, filings show, the firm lost …"),
+        found by the records that show it, when the parse took "show" for a noun or hung
+        the records phrase on the clause."""
+        doc = verb.doc
+        sent = verb.sent
+        if verb.dep_ in _CLAUSE_HEADS or verb.i + 1 >= sent.end:
+            return
+        after = doc[verb.i + 1]
+        if after.text not in (",", "."):
+            return
+        comma = next(
+            (t for t in reversed(doc[max(sent.start, verb.i - 8) : verb.i]) if t.is_punct), None
+        )
+        if comma is None or comma.text != "," or comma.i == verb.i - 1:
+            return
+        source = doc[comma.i + 1 : verb.i]
+        if source[-1].lower_ not in _RECORDS:
+            return
+        # "…, records show.": the clause before; "…, records show, the firm …": the one after
+        ending = after.text == "."
+        tokens = doc[sent.start : comma.i] if ending else doc[after.i + 1 : sent.end]
+        reporting = next((t for t in tokens if self._cue_at(t) is not None), None)
+        if reporting is not None:
+            # "…, records show, does not use it, Ames has said": up to the report's clause
+            cut = next(
+                (t for t in reversed(doc[tokens.start : reporting.i]) if t.text == ","), None
+            )
+            if cut is None:
+                return
+            tokens = doc[tokens.start : cut.i]
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if len(words) < 3:
+            return
+        start, end = self._trim(words[0].idx, _end_of(words[-1]))
+        if end <= start:
+            return
+        cue = Cue("show", "finding", verb.idx, _end_of(verb), verb)
+        speaker = self.resolver.resolve(source)
+        self._add(start, end, "indirect", cue, speaker)
 
     def _estimate_frame(self, verb: Token) -> None:
         """ "The poll puts her support at 40 percent": what is estimated, with its figure."""
