@@ -72,7 +72,8 @@ class FrameRules(ContentRules):
             return
         if participle.lower_ == "known":
             prep = next((c for c in participle.children if c.dep_ == "prep"), None)
-            if prep is None or prep.lower_ != "as" or prep.i != participle.i + 1:
+            between = participle.doc[participle.i + 1 : prep.i] if prep is not None else []
+            if prep is None or prep.lower_ != "as" or any(t.pos_ != "ADV" for t in between):
                 return  # "known for its views", "known to the police": no name given
             name = next((c for c in prep.children if c.dep_ == "pobj"), None)
             cue_end = _end_of(prep)
