@@ -78,14 +78,14 @@ def test_records_show_after_the_clause(everything: QuoteExtractor) -> None:
 
 
 def test_records_show_inside_the_sentence(everything: QuoteExtractor) -> None:
-    text = "During the same month, court filings show, the ferry firm lost two contracts."
+    text = "Last spring, court filings show, the ferry firm lost two contracts."
     found = by_cue(everything, text, "show")
     assert [q.text for q in found] == ["the ferry firm lost two contracts"]
 
 
 def test_records_show_stops_before_another_report(everything: QuoteExtractor) -> None:
     text = (
-        "The jet sits idle and, flight records show, rarely leaves the hangar, "
+        "The ferry sits idle and, harbour records show, rarely leaves the dock, "
         "Ms. Ortiz has claimed it as proof of her thrift."
     )
     assert all("Ortiz" not in q.text for q in by_cue(everything, text, "show"))

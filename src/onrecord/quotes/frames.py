@@ -3,16 +3,16 @@
 The lexicon finds a report by its cue word; a few recurring shapes report a view, a name
 or an estimate without any cue word of their own, and are found here by their frame:
 
-- a naming participle after a noun ("the contests known as Super Tuesday", "a film
+- a naming participle after a noun ("the contests known as Harvest Week", "a film
   titled “Homeward”", "a rally dubbed the Big Tent"): the noun phrase and the name it is
   given, in two pieces, nobody named for it; after "also" ("the group, also known as the
   Front,") the alias alone;
-- an expectation after its noun ("a ruling expected in coming weeks", "a year expected to
-  bring record turnout"): the noun phrase and the rest of the participle's phrase;
+- an expectation after its noun ("a ruling expected next month", "a season expected to
+  bring record crowds"): the noun phrase and the rest of the participle's phrase;
 - records that show a clause set off after it ("The fund paid $4,000 to the mayor, county
   records show."), when the parse did not make the verb head the clause;
-- an estimate put at a figure ("The survey puts her support at 40 percent", "Forbes put
-  his fortune at $3 billion"): what is estimated with its figure, a finding of the subject;
+- an estimate put at a figure ("The survey puts her support at 40 percent", "The almanac
+  put his fortune at $3 billion"): what is estimated with its figure, a finding of the subject;
 - a viewpoint set before its clause ("To her neighbours, the plan is a threat", "But to
   many, he remains a hero"): the clause, the view of the object of "to".
 """
@@ -66,7 +66,7 @@ class FrameRules(ContentRules):
             self._viewpoint_frame(token)
 
     def _naming_frame(self, participle: Token) -> None:
-        """ "the string of contests known as Super Tuesday": the noun phrase and its name."""
+        """ "the run of contests known as Harvest Week": the noun phrase and its name."""
         noun = participle.head
         if participle.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > participle.i:
             return
@@ -106,7 +106,7 @@ class FrameRules(ContentRules):
             # "the group, also known as the Front,": the alias alone
             self._add(second[0], second[1], "indirect", cue, None)
             return
-        # "the string of contests known as …": the whole phrase the participle follows
+        # "the run of contests known as …": the whole phrase the participle follows
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head
         first = self._trim(noun.left_edge.idx, participle.idx)
@@ -115,7 +115,7 @@ class FrameRules(ContentRules):
         self._add(first[0], second[1], "indirect", cue, None, (first, second))
 
     def _expectation_frame(self, participle: Token) -> None:
-        """ "a ruling expected in coming weeks", "a year expected to bring record turnout": what
+        """ "a ruling expected next month", "a season expected to bring record crowds": what
         is expected, in two pieces around the participle, nobody named for it."""
         noun = participle.head
         if participle.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > participle.i:
@@ -131,7 +131,7 @@ class FrameRules(ContentRules):
             return
         rest = participle.doc[participle.i + 1 : participle.right_edge.i + 1]
         if any(self._cue_at(t) is not None for t in rest):
-            return  # "… expected soon on a claim, which Beijing vowed to ignore": a report inside
+            return  # "… expected soon on a claim, which the port vowed to contest": a report inside
         second = self._trim(rest[0].idx, _end_of(participle.right_edge))
         if second[1] <= second[0]:
             return
@@ -162,7 +162,7 @@ class FrameRules(ContentRules):
         tokens = doc[sent.start : comma.i] if ending else doc[after.i + 1 : sent.end]
         reporting = next((t for t in tokens if self._cue_at(t) is not None), None)
         if reporting is not None:
-            # "…, records show, does not use it, Ames has said": up to the report's clause
+            # "…, records show, rarely sails, Ames has said": up to the report's clause
             cut = next(
                 (t for t in reversed(doc[tokens.start : reporting.i]) if t.text == ","), None
             )
