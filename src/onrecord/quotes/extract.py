@@ -30,6 +30,7 @@ from onrecord.nlp import mark_line_starts
 from onrecord.quotes.clauses import judged_in_quotes
 from onrecord.quotes.copular import CopularRules
 from onrecord.quotes.cues import CueLexicon, load_cues
+from onrecord.quotes.frames import FrameRules
 from onrecord.quotes.headlines import HeadlineRules
 from onrecord.quotes.marks import MarkSpan, paragraphs, scan
 from onrecord.quotes.prefilter import blank_unneeded
@@ -105,7 +106,7 @@ class QuoteExtractor:
         )
 
 
-class _ArticleRun(CopularRules, HeadlineRules):
+class _ArticleRun(FrameRules, CopularRules, HeadlineRules):
     """The state of extraction over one article."""
 
     def __init__(self, article: Article, doc: Doc, lexicon: CueLexicon) -> None:
@@ -136,6 +137,8 @@ class _ArticleRun(CopularRules, HeadlineRules):
                 cue = self._cue_at(token)
                 if cue is not None and not self._in_tag(token.idx):
                     self._from_cue(cue)
+                if not self._in_tag(token.idx):
+                    self._frame_at(token)
         self._named_quotations()
         self._paragraph_runs()
         self._continuations()

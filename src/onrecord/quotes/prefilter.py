@@ -95,6 +95,9 @@ def _split_phrase() -> re.Pattern[str]:
     return re.compile(f"{apart}|{together}", re.IGNORECASE)
 
 
+# a viewpoint set before its clause ("To her neighbours, the plan is …", "But to many, …";
+# see ``quotes.frames``): no cue word, a frame
+_VIEWPOINT = re.compile(r"\s*(?:(?:But|And|Yet|So|Still),?\s+to|To)\s[^,.;:]{1,80},")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’'](?=[^\W\d_])")
 _SHORT_WORDS = 3
 _TITLE_CASE_WORDS = 0.6  # a line this capitalised is a heading: its cue words count
@@ -384,6 +387,7 @@ def blank_unneeded(
         _short_line(text, s, e)
         or _needed(text[s:e], forms)
         or (not speech_only and _split_phrase().search(text, s, e) is not None)
+        or (not speech_only and _VIEWPOINT.match(text, s, e) is not None)
         for s, e in spans
     ]
     if kept and keep_first_line:

@@ -1,0 +1,231 @@
+"""Attributions whose cue is a frame of several words rather than one cue word.
+
+The lexicon finds a report by its cue word; a few recurring shapes report a view, a name
+or an estimate without any cue word of their own, and are found here by their frame:
+
+- a naming participle after a noun ("the contests known as Harvest Week", "a film
+  titled “Homeward”", "a rally dubbed the Big Tent"): the noun phrase and the name it is
+  given, in two pieces, nobody named for it; after "also" ("the group, also known as the
+  Front,") the alias alone;
+- an expectation after its noun ("a ruling expected next month", "a season expected to
+  bring record crowds"): the noun phrase and the rest of the participle's phrase;
+- records that show a clause set off after it ("The fund paid $4,000 to the mayor, county
+  records show."), when the parse did not make the verb head the clause;
+- an estimate put at a figure ("The survey puts her support at 40 percent", "The almanac
+  put his fortune at $3 billion"): what is estimated with its figure, a finding of the subject;
+- a viewpoint set before its clause ("To her neighbours, the plan is a threat", "But to
+  many, he remains a hero"): the clause, the view of the object of "to".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from onrecord.quotes.content import ContentRules, _end_of
+from onrecord.quotes.rules import Cue
+
+__all__ = ["FrameRules"]
+
+# a participle that gives what it follows a name: "known as", "titled", "dubbed"
+NAMING_PARTICIPLES = {"known", "titled", "entitled", "dubbed", "nicknamed"}
+
+# "…, county records show.": a finding verb set off after its clause, and the nouns of
+# records that report so
+_SHOWING = {"show", "shows", "showed", "indicate", "indicates", "indicated"}
+_RECORDS = {
+    *("records", "data", "documents", "filings", "figures", "statistics", "reports"),
+    *("polls", "surveys", "results", "numbers", "estimates", "logs", "disclosures"),
+}
+# the parse made the finding verb head a clause: the lexicon's cue reports
+_CLAUSE_HEADS = {"ROOT", "ccomp", "parataxis", "advcl", "relcl", "conj", "xcomp"}
+
+# sentence openers that may come before a fronted viewpoint ("But to many, …")
+_OPENERS = {"but", "and", "yet", "so", "still"}
+
+# objects of a fronted "to" that name no one holding a view ("To that, she added …")
+_NO_VIEWPOINT = {"that", "this", "it", "date", "end", "extent", "degree"}
+_TIMES = ("DATE", "TIME", "CARDINAL")
+
+
+class FrameRules(ContentRules):
+    """Reports found by their frame (see the module notes); run on every token."""
+
+    def _frame_at(self, token: Token) -> None:
+        """Add the report a frame starting at ``token`` makes, if it makes one."""
+        if self._inside_marks(token):
+            return
+        if token.lower_ in NAMING_PARTICIPLES:
+            self._naming_frame(token)
+        elif token.lower_ == "expected":
+            self._expectation_frame(token)
+        elif token.lower_ in _SHOWING:
+            self._records_show_frame(token)
+        elif token.lemma_.lower() == "put" and token.pos_ == "VERB":
+            self._estimate_frame(token)
+        elif token.lower_ == "to" and token.dep_ == "prep":
+            self._viewpoint_frame(token)
+
+    def _naming_frame(self, participle: Token) -> None:
+        """ "the run of contests known as Harvest Week": the noun phrase and its name."""
+        noun = participle.head
+        if participle.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > participle.i:
+            return
+        if participle.lower_ == "known":
+            prep = next((c for c in participle.children if c.dep_ == "prep"), None)
+            between = participle.doc[participle.i + 1 : prep.i] if prep is not None else []
+            if prep is None or prep.lower_ != "as" or any(t.pos_ != "ADV" for t in between):
+                return  # "known for its views", "known to the police": no name given
+            name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            cue_end = _end_of(prep)
+        else:
+            if any(c.dep_ == "prep" and c.lower_ == "to" for c in participle.children):
+                return  # "entitled to a refund": a right, not a name
+            name = next(
+                (
+                    c
+                    for c in participle.children
+                    if c.i > participle.i
+                    and c.dep_ in ("oprd", "dobj", "attr", "npadvmod", "appos")
+                ),
+                None,
+            )
+            cue_end = _end_of(participle)
+        if name is None:
+            return
+        second = self._trim(name.left_edge.idx, _end_of(name.right_edge))
+        if second[1] <= second[0]:
+            return
+        cue = Cue(
+            self.text[participle.idx : cue_end].lower(),
+            "thought",
+            participle.idx,
+            cue_end,
+            participle,
+        )
+        if any(c.dep_ == "advmod" and c.lower_ == "also" for c in participle.children):
+            # "the group, also known as the Front,": the alias alone
+            self._add(second[0], second[1], "indirect", cue, None)
+            return
+        # "the run of contests known as …": the whole phrase the participle follows
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        first = self._trim(noun.left_edge.idx, participle.idx)
+        if first[1] <= first[0] or noun.left_edge.i < noun.sent.start:
+            return
+        self._add(first[0], second[1], "indirect", cue, None, (first, second))
+
+    def _expectation_frame(self, participle: Token) -> None:
+        """ "a ruling expected next month", "a season expected to bring record crowds": what
+        is expected, in two pieces around the participle, nobody named for it."""
+        noun = participle.head
+        if participle.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > participle.i:
+            return
+        if any(c.dep_ == "agent" for c in participle.children):
+            return  # "expected by the staff": the holder is named; the lexicon's cue reports
+        first = self._trim(noun.left_edge.idx, participle.idx)
+        if first[1] <= first[0] or noun.left_edge.i < noun.sent.start:
+            return
+        cue = Cue("expected", "thought", participle.idx, _end_of(participle), participle)
+        if participle.right_edge.i == participle.i:
+            self._add(first[0], first[1], "indirect", cue, None)
+            return
+        rest = participle.doc[participle.i + 1 : participle.right_edge.i + 1]
+        if any(self._cue_at(t) is not None for t in rest):
+            return  # "… expected soon on a claim, which the port vowed to contest": a report inside
+        second = self._trim(rest[0].idx, _end_of(participle.right_edge))
+        if second[1] <= second[0]:
+            return
+        self._add(first[0], second[1], "indirect", cue, None, (first, second))
+
+    def _records_show_frame(self, verb: Token) -> None:
+        """ "The fund paid $4,000 to the mayor, county records show.": the clause before the
+        comma (after it, when the phrase sits inside: "…, filings show, the firm lost …"),
+        found by the records that show it, when the parse took "show" for a noun or hung
+        the records phrase on the clause."""
+        doc = verb.doc
+        sent = verb.sent
+        if verb.dep_ in _CLAUSE_HEADS or verb.i + 1 >= sent.end:
+            return
+        after = doc[verb.i + 1]
+        if after.text not in (",", "."):
+            return
+        comma = next(
+            (t for t in reversed(doc[max(sent.start, verb.i - 8) : verb.i]) if t.is_punct), None
+        )
+        if comma is None or comma.text != "," or comma.i == verb.i - 1:
+            return
+        source = doc[comma.i + 1 : verb.i]
+        if source[-1].lower_ not in _RECORDS:
+            return
+        # "…, records show.": the clause before; "…, records show, the firm …": the one after
+        ending = after.text == "."
+        tokens = doc[sent.start : comma.i] if ending else doc[after.i + 1 : sent.end]
+        reporting = next((t for t in tokens if self._cue_at(t) is not None), None)
+        if reporting is not None:
+            # "…, records show, rarely sails, Ames has said": up to the report's clause
+            cut = next(
+                (t for t in reversed(doc[tokens.start : reporting.i]) if t.text == ","), None
+            )
+            if cut is None:
+                return
+            tokens = doc[tokens.start : cut.i]
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if len(words) < 3:
+            return
+        start, end = self._trim(words[0].idx, _end_of(words[-1]))
+        if end <= start:
+            return
+        cue = Cue("show", "finding", verb.idx, _end_of(verb), verb)
+        speaker = self.resolver.resolve(source)
+        self._add(start, end, "indirect", cue, speaker)
+
+    def _estimate_frame(self, verb: Token) -> None:
+        """ "The poll puts her support at 40 percent": what is estimated, with its figure."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        at = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > verb.i),
+            None,
+        )
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if obj is None or at is None or subject is None or at.i < obj.i:
+            return
+        figure = next((c for c in at.children if c.dep_ == "pobj"), None)
+        if figure is None or not any(t.like_num or t.text in ("$", "%") for t in figure.subtree):
+            return  # "put the blame at his door": no figure
+        start, end = self._trim(obj.left_edge.idx, _end_of(at.right_edge))
+        if end <= start:
+            return
+        cue = Cue("put at", "finding", verb.idx, _end_of(verb), verb)
+        speaker = self.resolver.resolve(self._speaker_span(subject))
+        self._add(start, end, "indirect", cue, speaker)
+
+    def _viewpoint_frame(self, prep: Token) -> None:
+        """ "To her neighbours, the plan is a threat": the clause, as the neighbours see it."""
+        sent = prep.sent
+        first = next(
+            (t for t in sent if not t.is_punct and not t.is_space and t.lower_ not in _OPENERS),
+            None,
+        )
+        if first is None or first.i != prep.i or not (prep.text == "To" or first.i > sent.start):
+            return  # "To her neighbours, …", "But to many, …": the sentence opens with it
+        holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        comma_i = prep.right_edge.i + 1
+        if holder is None or comma_i >= sent.end or prep.doc[comma_i].text != ",":
+            return
+        if holder.lower_ in _NO_VIEWPOINT or holder.like_num or holder.ent_type_ in _TIMES:
+            return  # "To date, …", "To 2030, …": no one holds a view
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i < comma_i:
+            return
+        clause = [t for t in sent if t.i > comma_i and t.i <= verb.right_edge.i]
+        cues = [self._cue_at(t) for t in clause]
+        if any(c is not None and c.cls == "speech" for c in cues):
+            return  # "To the critics, I would say …": a speaker of her own
+        if not clause:
+            return
+        start, end = self._trim(clause[0].idx, _end_of(clause[-1]))
+        if end <= start:
+            return
+        cue = Cue("to", "thought", prep.idx, _end_of(prep), prep)
+        speaker = self.resolver.resolve(self._speaker_span(holder))
+        self._add(start, end, "indirect", cue, speaker)
