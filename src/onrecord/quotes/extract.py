@@ -23,11 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from onrecord.model import Article, CueClass, Mention, Quote, QuoteKind
 from onrecord.nlp import mark_line_starts
-from onrecord.quotes.clauses import judged_in_quotes
 from onrecord.quotes.copular import CopularRules
 from onrecord.quotes.cues import CueLexicon, load_cues
 from onrecord.quotes.frames import FrameRules
@@ -582,92 +581,7 @@ class _ArticleRun(FrameRules, CopularRules, HeadlineRules):
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
 
 
-def _naming(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """A passive "call" names, it does not report: "the video is called Silence", "she was
-    called to testify", "a group called Green Valley" (whoever called is not quoted)."""
-    if quote.cue != "call":
-        return False
-    if any(c.dep_ == "auxpass" for c in cue.children):
-        return True
-    if judged_in_quotes(cue):
-        return False  # "Ames, an aide, called the plan “reckless”": a verb of saying
-    # "a fund called Fair Play", "a blog, called the Feed,": a participle right after a
-    # common noun, with nothing of its own before it (not "… which Ames called …")
-    return (
-        cue.dep_ == "acl"
-        and cue.tag_ in ("VBN", "VBD")
-        and cue.head.pos_ == "NOUN"
-        and cue.head.i < cue.i
-        and all(t.is_punct for t in cue.doc[cue.head.i + 1 : cue.i])
-        and all(c.is_punct for c in cue.lefts)
-    )
-
-
-def _endangers(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """ "threaten" with a bare noun object is to endanger ("the storm threatens the harvest");
-    a threat that is said takes an infinitive or a clause ("threatened to sue")."""
-    if quote.cue != "threaten" or quote.kind == "direct":
-        return False
-    deps = {c.dep_ for c in cue.children}
-    return "dobj" in deps and not deps & {"xcomp", "ccomp"}
-
-
-def _manner_of_speaking(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """ "speak" reports what is spoken of ("spoke about the war", "spoke of reform") or a
-    quotation beside it; it takes no clause nor object of its own: in "speaks fluent
-    Spanish" or "spoke so fast it sounded rushed" nothing is reported."""
-    if quote.cue != "speak" or quote.kind not in ("indirect", "partial") or content is None:
-        return False
-    return content.root.dep_ not in ("pobj", "pcomp", "prep")
-
-
-def _only_a_date(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """Content that is nothing but a date or a time ("reported on Tuesday", "has spoken
-    this week") is when the report was made, never what was reported."""
-    if quote.kind == "direct" or content is None:
-        return False
-    return all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in content)
-
-
-def _question_to_the_reader(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """A belief or stance asked of "you" in a question ("Do you support the levy?", "What do
-    you think of the plan?") reports nobody's stance: it asks the reader (or listener) for one."""
-    if quote.cue_class == "speech":
-        return False
-    return cue.sent.text.rstrip().endswith("?") and any(
-        c.dep_ in SUBJECTS and c.lower_ == "you" for c in cue.children
-    )
-
-
-def _imperative(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """A bare verb that heads its sentence with no subject is an order or a suggestion to the
-    reader ("Now, compare that with last year.", "Don't believe them."), no one's stance."""
-    if quote.cue_class == "speech":
-        return False
-    return (
-        cue.tag_ == "VB"
-        and cue.dep_ == "ROOT"
-        and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in cue.children)
-    )
-
-
-def _filler_know(quote: Quote, cue: Token, content: Span | None) -> bool:
-    """ "you know" set off by commas ("and you know, friends, we can win") is a filler that
-    reports nothing anyone knows: the parse hangs it on the sentence as a parataxis."""
-    return quote.cue == "know" and cue.dep_ in ("parataxis", "intj")
-
-
-NOT_A_REPORT = (
-    _naming,
-    _endangers,
-    _manner_of_speaking,
-    _only_a_date,
-    _question_to_the_reader,
-    _imperative,
-    _filler_know,
-    *STANCE_FILTERS,
-    *SPEECH_FILTERS,
-)
+NOT_A_REPORT = (*SPEECH_FILTERS, *STANCE_FILTERS)
 
 
 def _covers_own_source(quote: Quote) -> bool:

@@ -2,7 +2,7 @@
 
 Each rule takes the quote, the head word of its cue and its content in the parse, and says
 whether the cue word is used here in a sense that attributes nothing; ``extract`` drops such
-quotes with the other ``NOT_A_REPORT`` rules.
+quotes with the stance filters (``extract.NOT_A_REPORT``: these two modules hold every such rule).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from onrecord.model import Quote
+from onrecord.quotes.clauses import judged_in_quotes
 from onrecord.quotes.marks import MarkSpan, scan
 
 # the publication's own desk: "Editor's note:" heads the outlet's own aside to its readers,
@@ -142,7 +143,58 @@ def said_on_a_medium(quote: Quote, cue: Token, content: Span | None) -> bool:
     return False
 
 
+def naming(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """A passive "call" names, it does not report: "the video is called Silence", "she was
+    called to testify", "a group called Green Valley" (whoever called is not quoted)."""
+    if quote.cue != "call":
+        return False
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        return True
+    if judged_in_quotes(cue):
+        return False  # "Ames, an aide, called the plan “reckless”": a verb of saying
+    # "a fund called Fair Play", "a blog, called the Feed,": a participle right after a
+    # common noun, with nothing of its own before it (not "… which Ames called …")
+    return (
+        cue.dep_ == "acl"
+        and cue.tag_ in ("VBN", "VBD")
+        and cue.head.pos_ == "NOUN"
+        and cue.head.i < cue.i
+        and all(t.is_punct for t in cue.doc[cue.head.i + 1 : cue.i])
+        and all(c.is_punct for c in cue.lefts)
+    )
+
+
+def endangers(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "threaten" with a bare noun object is to endanger ("the storm threatens the harvest");
+    a threat that is said takes an infinitive or a clause ("threatened to sue")."""
+    if quote.cue != "threaten" or quote.kind == "direct":
+        return False
+    deps = {c.dep_ for c in cue.children}
+    return "dobj" in deps and not deps & {"xcomp", "ccomp"}
+
+
+def manner_of_speaking(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "speak" reports what is spoken of ("spoke about the war", "spoke of reform") or a
+    quotation beside it; it takes no clause nor object of its own: in "speaks fluent
+    Spanish" or "spoke so fast it sounded rushed" nothing is reported."""
+    if quote.cue != "speak" or quote.kind not in ("indirect", "partial") or content is None:
+        return False
+    return content.root.dep_ not in ("pobj", "pcomp", "prep")
+
+
+def only_a_date(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """Content that is nothing but a date or a time ("reported on Tuesday", "has spoken
+    this week") is when the report was made, never what was reported."""
+    if quote.kind == "direct" or content is None:
+        return False
+    return all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in content)
+
+
 SPEECH_FILTERS = (
+    naming,
+    endangers,
+    manner_of_speaking,
+    only_a_date,
     note_of_the_desk,
     participle_before_its_noun,
     inside_an_open_quotation,

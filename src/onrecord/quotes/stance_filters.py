@@ -2,7 +2,7 @@
 
 Each rule takes the quote, the head word of its cue and its content in the parse, and says
 whether the cue word is used here in a sense that attributes nothing; ``extract`` drops such
-quotes with the other ``NOT_A_REPORT`` rules.
+quotes with the speech filters (``extract.NOT_A_REPORT``: these two modules hold every such rule).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.model import Quote
-from onrecord.quotes.rules import CLAUSE_OPENERS
+from onrecord.quotes.rules import CLAUSE_OPENERS, SUBJECTS
 
 # what a candidate runs for, and a reporter's request for a reply: "seeking the nomination",
 # "seeking a second term", "emails seeking comment" is running or asking, not a wish reported
@@ -201,7 +201,38 @@ def endorsement_received(quote: Quote, cue: Token, content: Span | None) -> bool
     )
 
 
+def question_to_the_reader(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """A belief or stance asked of "you" in a question ("Do you support the levy?", "What do
+    you think of the plan?") reports nobody's stance: it asks the reader (or listener) for one."""
+    if quote.cue_class == "speech":
+        return False
+    return cue.sent.text.rstrip().endswith("?") and any(
+        c.dep_ in SUBJECTS and c.lower_ == "you" for c in cue.children
+    )
+
+
+def imperative(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """A bare verb that heads its sentence with no subject is an order or a suggestion to the
+    reader ("Now, compare that with last year.", "Don't believe them."), no one's stance."""
+    if quote.cue_class == "speech":
+        return False
+    return (
+        cue.tag_ == "VB"
+        and cue.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in cue.children)
+    )
+
+
+def filler_know(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "you know" set off by commas ("and you know, friends, we can win") is a filler that
+    reports nothing anyone knows: the parse hangs it on the sentence as a parataxis."""
+    return quote.cue == "know" and cue.dep_ in ("parataxis", "intj")
+
+
 STANCE_FILTERS = (
+    question_to_the_reader,
+    imperative,
+    filler_know,
     running_for_office,
     looking_to_see,
     seeing_an_event,
