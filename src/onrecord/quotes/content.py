@@ -76,6 +76,8 @@ class ContentRules(ClauseRules):
         said.") ends where the cue's clause begins."""
         for i, mark in enumerate(self.marks):
             if mark.open_end and mark.start < cue.start < mark.end:
+                if i in self.used_marks:
+                    continue  # already another cue's quotation: a cue inside it is quoted
                 first, _ = self._own_clause(cue.token)
                 end = trim_space(self.text, mark.start, cue.token.doc[first].idx)
                 if end - mark.start > 3 and first > 0:
