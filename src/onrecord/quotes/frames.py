@@ -14,7 +14,10 @@ or an estimate without any cue word of their own, and are found here by their fr
 - an estimate put at a figure ("The survey puts her support at 40 percent", "The almanac
   put his fortune at $3 billion"): what is estimated with its figure, a finding of the subject;
 - a viewpoint set before its clause ("To her neighbours, the plan is a threat", "But to
-  many, he remains a hero"): the clause, the view of the object of "to".
+  many, he remains a hero"): the clause, the view of the object of "to";
+- "in favour of" after a verb or a noun ("The council voted in favour of the levy", "his
+  case in favor of a recount"): what is favoured, the object of "of", without a relative
+  clause set off by a comma; held by the verb's subject or the noun's owner.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from spacy.tokens import Token
 
 from onrecord.quotes.content import ContentRules, _end_of
 from onrecord.quotes.rules import Cue
+from onrecord.speakers import ResolvedSpeaker
 
 __all__ = ["FrameRules"]
 
@@ -46,6 +50,9 @@ _OPENERS = {"but", "and", "yet", "so", "still"}
 _NO_VIEWPOINT = {"that", "this", "it", "date", "end", "extent", "degree"}
 _TIMES = ("DATE", "TIME", "CARDINAL")
 
+# "voted in favor of the bill": the noun of "in favor of"
+_FAVOUR = {"favor", "favour"}
+
 
 class FrameRules(ContentRules):
     """Reports found by their frame (see the module notes); run on every token."""
@@ -64,6 +71,8 @@ class FrameRules(ContentRules):
             self._estimate_frame(token)
         elif token.lower_ == "to" and token.dep_ == "prep":
             self._viewpoint_frame(token)
+        elif token.lower_ in _FAVOUR and token.dep_ == "pobj":
+            self._in_favour_frame(token)
 
     def _naming_frame(self, participle: Token) -> None:
         """ "the run of contests known as Harvest Week": the noun phrase and its name."""
@@ -229,3 +238,44 @@ class FrameRules(ContentRules):
         cue = Cue("to", "thought", prep.idx, _end_of(prep), prep)
         speaker = self.resolver.resolve(self._speaker_span(holder))
         self._add(start, end, "indirect", cue, speaker)
+
+    def _in_favour_frame(self, noun: Token) -> None:
+        """ "The council voted in favour of the levy", "she argued in favor of a recount":
+        what is favoured, the object of "of", held by the subject of the verb the phrase
+        hangs on (or by the owner of the noun it follows: "his case in favour of …")."""
+        inside = noun.head
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if inside.lower_ != "in" or inside.i != noun.i - 1 or of is None or of.i != noun.i + 1:
+            return
+        what = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None)
+        if what is None:
+            return
+        holder = inside.head
+        if holder.pos_ not in ("VERB", "AUX", "NOUN"):
+            return
+        last = what.right_edge
+        aside = next((c for c in what.children if c.dep_ == "relcl" and c.i > what.i), None)
+        if (
+            aside is not None
+            and aside.left_edge.i > 0
+            and what.doc[aside.left_edge.i - 1].text == ","
+        ):
+            last = what.doc[aside.left_edge.i - 2]  # "the bill, which would …": the bill
+        start, end = self._trim(what.left_edge.idx, _end_of(last))
+        if end <= start:
+            return
+        cue = Cue("in favor of", "thought", inside.idx, _end_of(of), noun)
+        self._add(start, end, "indirect", cue, self._favour_holder(holder))
+
+    def _favour_holder(self, holder: Token) -> ResolvedSpeaker | None:
+        """Who favours: the subject of the verb (of the first conjunct, when the verb has
+        none of its own), or the owner of the noun ("his argument in favour of …")."""
+        if holder.pos_ == "NOUN":
+            owner = next((c for c in holder.children if c.dep_ == "poss"), None)
+            return self.resolver.resolve(self._speaker_span(owner)) if owner is not None else None
+        while holder.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in holder.children
+        ):
+            holder = holder.head
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        return self.resolver.resolve(self._speaker_span(subject)) if subject is not None else None
