@@ -69,3 +69,35 @@ def test_a_margin_after_a_spoken_object_is_left_to_speech_rules(
     text = "Ms. Pell said she expected to win the district by a wide margin."
     quotes = by_cue(everything, text, "say")
     assert quotes and "by a wide margin" in quotes[0].text
+
+
+def test_campaigned_against_reports_what_is_opposed(everything: QuoteExtractor) -> None:
+    text = "For two years the tenants' union campaigned against the rent cap repeal."
+    content, _ = content_of(everything, text, "campaign against")
+    assert content == "the rent cap repeal"
+    quote = by_cue(everything, text, "campaign against")[0]
+    assert quote.cue_class == "thought"
+    assert quote.speaker_text == "the tenants' union"
+
+
+def test_a_noun_of_attack_against_is_held_by_its_owner(everything: QuoteExtractor) -> None:
+    text = "Her long tirade against the toll plan filled the evening news."
+    content, _ = content_of(everything, text, "tirade against")
+    assert content == "the toll plan"
+    assert by_cue(everything, text, "tirade against")[0].speaker_text == "Her"
+
+
+def test_being_against_something_is_a_stance(everything: QuoteExtractor) -> None:
+    text = "Most of the farmers in the valley are against widening the canal."
+    content, _ = content_of(everything, text, "be against")
+    assert content == "widening the canal"
+
+
+def test_campaigning_against_a_person_is_a_contest(everything: QuoteExtractor) -> None:
+    text = "In the fall, Governor Teel campaigned against Paul Harding across the state."
+    assert by_cue(everything, text, "campaign against") == []
+
+
+def test_against_in_a_physical_sense_is_no_frame(everything: QuoteExtractor) -> None:
+    text = "The ladder leaned against the old barn wall for a week."
+    assert [q for q in by_cue(everything, text, "lean against")] == []
