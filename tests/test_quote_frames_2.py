@@ -101,3 +101,21 @@ def test_campaigning_against_a_person_is_a_contest(everything: QuoteExtractor) -
 def test_against_in_a_physical_sense_is_no_frame(everything: QuoteExtractor) -> None:
     text = "The ladder leaned against the old barn wall for a week."
     assert [q for q in by_cue(everything, text, "lean against")] == []
+
+
+def test_a_feeling_toward_something_is_a_view_of_it(everything: QuoteExtractor) -> None:
+    text = "Her open hostility toward the harbour tunnel surprised the council."
+    content, _ = content_of(everything, text, "hostility toward")
+    assert content == "the harbour tunnel"
+    assert by_cue(everything, text, "hostility toward")[0].speaker_text == "Her"
+
+
+def test_leaning_toward_a_choice(everything: QuoteExtractor) -> None:
+    text = "The county board is leaning toward the northern route for the bypass."
+    content, _ = content_of(everything, text, "lean toward")
+    assert content.startswith("the northern route")
+
+
+def test_walking_toward_a_place_is_no_frame(everything: QuoteExtractor) -> None:
+    text = "The delegates walked slowly toward the old town hall after lunch."
+    assert [q.cue for q in by_cue(everything, text, "walk toward")] == []

@@ -20,7 +20,9 @@ or an estimate without any cue word of their own, and are found here by their fr
   clause set off by a comma; held by the verb's subject or the noun's owner;
 - "against" after a verb or a noun of taking a side ("The union campaigned against the
   levy", "her tirade against the toll", "most farmers are against it"): what "against"
-  governs, held alike; campaigning or being against a person is a contest, left out.
+  governs, held alike; campaigning or being against a person is a contest, left out;
+  likewise "toward" after a noun of feeling or stance or after "lean" ("their hostility
+  toward the tunnel", "is leaning toward the northern route").
 """
 
 from __future__ import annotations
@@ -55,17 +57,32 @@ _TIMES = ("DATE", "TIME", "CARDINAL")
 
 # "campaigned against the levy", "his tirade against the plan", "are against it": the
 # verbs and nouns of taking a side against what "against" governs
-_AGAINST_VERBS = {
-    *("be", "campaign", "turn", "rule", "push", "opt", "argue", "rail", "opine"),
-    *("fulminate", "inveigh", "lobby", "testify", "warn", "caution", "protest", "advocate"),
-    *("agitate", "side", "mobilize", "rally", "organize", "preach", "editorialize"),
-}
-_AGAINST_NOUNS = {
-    *("attack", "campaign", "argument", "allegation", "accusation", "protest", "rant"),
-    *("tirade", "broadside", "swipe", "backlash", "stance", "insult", "challenge"),
-    *("criticism", "opposition", "animus", "hostility", "resentment", "sentiment"),
-    *("screed", "diatribe", "warning"),
-}
+_AGAINST_VERBS = frozenset(
+    {
+        *("be", "campaign", "turn", "rule", "push", "opt", "argue", "rail", "opine"),
+        *("fulminate", "inveigh", "lobby", "testify", "warn", "caution", "protest", "advocate"),
+        *("agitate", "side", "mobilize", "rally", "organize", "preach", "editorialize"),
+    }
+)
+_AGAINST_NOUNS = frozenset(
+    {
+        *("attack", "campaign", "argument", "allegation", "accusation", "protest", "rant"),
+        *("tirade", "broadside", "swipe", "backlash", "stance", "insult", "challenge"),
+        *("criticism", "opposition", "animus", "hostility", "resentment", "sentiment"),
+        *("screed", "diatribe", "warning"),
+    }
+)
+# "leaning toward the mayor", "their hostility toward the plan": a view of what "toward"
+# governs
+_TOWARD_VERBS = frozenset({"lean", "gravitate"})
+_TOWARD_NOUNS = frozenset(
+    {
+        *("feeling", "rhetoric", "tone", "stance", "attitude", "hostility", "fury", "anger"),
+        *("insult", "attack", "sentiment", "ambivalence", "animosity", "animus", "contempt"),
+        *("approach", "posture", "disdain", "skepticism", "scepticism", "antipathy"),
+        *("sympathy", "warmth", "resentment", "distrust", "mistrust", "suspicion", "bias"),
+    }
+)
 # "campaigned against the senator", "is against a single rival": a contest with a person,
 # not a stance
 _CONTESTING = {"be", "campaign"}
@@ -105,6 +122,8 @@ class FrameRules(ContentRules):
             self._in_favour_frame(token)
         elif token.lower_ == "against" and token.dep_ == "prep":
             self._against_frame(token)
+        elif token.lower_ in ("toward", "towards") and token.dep_ == "prep":
+            self._against_frame(token, _TOWARD_VERBS, _TOWARD_NOUNS)
 
     def _naming_frame(self, participle: Token) -> None:
         """ "the run of contests known as Harvest Week": the noun phrase and its name."""
@@ -319,7 +338,12 @@ class FrameRules(ContentRules):
         subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
         return self.resolver.resolve(self._speaker_span(subject)) if subject is not None else None
 
-    def _against_frame(self, prep: Token) -> None:
+    def _against_frame(
+        self,
+        prep: Token,
+        verbs: frozenset[str] = _AGAINST_VERBS,
+        nouns: frozenset[str] = _AGAINST_NOUNS,
+    ) -> None:
         """ "The union campaigned against the levy", "his tirade against the plan", "most
         farmers are against it": what "against" governs, held by the verb's subject or
         the noun's owner."""
@@ -329,12 +353,12 @@ class FrameRules(ContentRules):
             return
         lemma = holder.lemma_.lower()
         if holder.pos_ in ("VERB", "AUX"):
-            if lemma not in _AGAINST_VERBS:
+            if lemma not in verbs:
                 return
             if lemma in _CONTESTING and _a_person(what):
                 return  # "campaigned against the senator": a contest, not a stance
         elif holder.pos_ == "NOUN":
-            if lemma not in _AGAINST_NOUNS:
+            if lemma not in nouns:
                 return
         else:
             return
@@ -349,7 +373,7 @@ class FrameRules(ContentRules):
         start, end = self._trim(what.left_edge.idx, _end_of(last))
         if end <= start:
             return
-        cue = Cue(lemma + " against", "thought", prep.idx, _end_of(prep), prep)
+        cue = Cue(f"{lemma} {prep.lower_}", "thought", prep.idx, _end_of(prep), prep)
         if self._speech_inside(what.left_edge.i, last.i):
             return  # "protests against what they call a sham": the speech inside reports
         self._add(start, end, "indirect", cue, self._favour_holder(holder))
