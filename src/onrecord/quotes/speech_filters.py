@@ -190,6 +190,39 @@ def only_a_date(quote: Quote, cue: Token, content: Span | None) -> bool:
     return all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in content)
 
 
+# what a price is made of: "charged a $50 fee", "charges members dues", "charged more for rent"
+PRICES = {
+    "fee",
+    "fees",
+    "price",
+    "rent",
+    "rate",
+    "rates",
+    "dues",
+    "fare",
+    "toll",
+    "premium",
+    "interest",
+}
+
+
+def charged_a_price(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "charge" with a noun object accuses ("prosecutors charged the driver with arson"),
+    but a sum of money or a price charged ("the club charges a $900 entry fee", "what the
+    landlord charged the campaign for rent") is a bill, not a report."""
+    if quote.cue != "charge" or quote.kind == "direct":
+        return False
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and any(_a_price(t) for t in prep.subtree):
+            return True
+    return content is not None and any(_a_price(t) for t in content)
+
+
+def _a_price(word: Token) -> bool:
+    """Whether a word is a sum of money or names a price ("$40", "a fee", "the rent")."""
+    return word.ent_type_ == "MONEY" or word.lower_ in PRICES
+
+
 SPEECH_FILTERS = (
     naming,
     endangers,
@@ -199,4 +232,5 @@ SPEECH_FILTERS = (
     participle_before_its_noun,
     inside_an_open_quotation,
     said_on_a_medium,
+    charged_a_price,
 )

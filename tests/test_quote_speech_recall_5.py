@@ -1,0 +1,50 @@
+"""Speech cues that report, and the same words that do not: text -> the quotes found.
+
+Every text is invented. "charge" with a noun object is an accusation ("prosecutors charged
+the driver with arson"), a report of what the accuser said; the same verb with a price or a
+sum of money ("the club charges a $900 fee") is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.quotes import QuoteExtractor
+from quote_helpers import by_cue
+
+CHARGED_WITH = [
+    pytest.param(
+        "Harbor police charged the ferry pilot with reckless navigation on Friday.",
+        "the ferry pilot with reckless navigation",
+        id="charged-someone-with-an-offence",
+    ),
+    pytest.param(
+        "Last month the county attorney charged Dana Whitlow.",
+        "Dana Whitlow",
+        id="charged-someone-alone",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), CHARGED_WITH)
+def test_an_accusation_by_charge_reports_whom_it_accuses(
+    speech: QuoteExtractor, text: str, content: str
+) -> None:
+    assert [q.text for q in by_cue(speech, text, "charge")] == [content]
+
+
+NOT_AN_ACCUSATION = [
+    pytest.param(
+        "The marina charges a $900 mooring fee for the summer.",
+        id="a-sum-of-money",
+    ),
+    pytest.param(
+        "Whatever the landlord charged the bakery for rent went unpaid.",
+        id="for-a-price",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_AN_ACCUSATION)
+def test_a_price_charged_reports_nothing(speech: QuoteExtractor, text: str) -> None:
+    assert by_cue(speech, text, "charge") == []
