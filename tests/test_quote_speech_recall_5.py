@@ -48,3 +48,34 @@ NOT_AN_ACCUSATION = [
 @pytest.mark.parametrize("text", NOT_AN_ACCUSATION)
 def test_a_price_charged_reports_nothing(speech: QuoteExtractor, text: str) -> None:
     assert by_cue(speech, text, "charge") == []
+
+
+WON_NOT_SAID = [
+    pytest.param("The mayor claimed the nomination on the second ballot.", id="a-nomination"),
+    pytest.param("The rebels claimed more territory along the river.", id="territory"),
+    pytest.param("The freighter company is claiming residency in Malta.", id="residency"),
+    pytest.param("Ostrander won the race, claiming 58 percent of the vote.", id="a-share"),
+]
+
+
+@pytest.mark.parametrize("text", WON_NOT_SAID)
+def test_a_prize_or_a_share_claimed_is_won_not_said(everything: QuoteExtractor, text: str) -> None:
+    assert by_cue(everything, text, "claim") == []
+
+
+def test_a_claim_of_a_fact_or_of_victory_is_still_reported(speech: QuoteExtractor) -> None:
+    text = "The mayor claimed victory before midnight. Her rival claimed that the count was rigged."
+    assert [q.text for q in by_cue(speech, text, "claim")] == [
+        "victory",
+        "that the count was rigged",
+    ]
+
+
+def test_calling_off_a_deal_reports_nothing(speech: QuoteExtractor) -> None:
+    text = "The two dairies called off their merger after the audit."
+    assert by_cue(speech, text, "call") == []
+
+
+def test_calling_for_a_deal_is_still_reported(speech: QuoteExtractor) -> None:
+    text = "The two dairies called for a merger."
+    assert [q.text for q in by_cue(speech, text, "call for")] == ["a merger"]

@@ -223,6 +223,37 @@ def _a_price(word: Token) -> bool:
     return word.ent_type_ == "MONEY" or word.lower_ in PRICES
 
 
+# what is won or taken by claiming it: "claimed the nomination", "claims more territory",
+# "claiming 41 percent of the vote", "the blast claimed six lives"
+PRIZES = {
+    "nomination",
+    "prize",
+    "title",
+    "crown",
+    "seat",
+    "territory",
+    "residency",
+    "percent",
+    "life",
+}
+
+
+def claimed_a_prize(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "claim" with a prize, a place or a share as its bare object ("claimed the
+    nomination", "claims the title", "the storm claimed two lives") is to win or to take
+    it, not to say anything; "claimed that she won" and "claimed victory" (declaring a win)
+    are left alone."""
+    if quote.cue != "claim" or quote.kind != "indirect" or content is None:
+        return False
+    root = content.root
+    return root.dep_ == "dobj" and root.head == cue and root.lemma_.lower() in PRIZES
+
+
+def called_off(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "call off" cancels ("called off the merger"), it reports no words."""
+    return quote.cue == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in cue.children)
+
+
 SPEECH_FILTERS = (
     naming,
     endangers,
@@ -233,4 +264,6 @@ SPEECH_FILTERS = (
     inside_an_open_quotation,
     said_on_a_medium,
     charged_a_price,
+    claimed_a_prize,
+    called_off,
 )
