@@ -79,3 +79,24 @@ def test_calling_off_a_deal_reports_nothing(speech: QuoteExtractor) -> None:
 def test_calling_for_a_deal_is_still_reported(speech: QuoteExtractor) -> None:
     text = "The two dairies called for a merger."
     assert [q.text for q in by_cue(speech, text, "call for")] == ["a merger"]
+
+
+GOING_ON = [
+    pytest.param(
+        "Her permit was still valid, so she continued to renew it each spring.",
+        id="continued-to-do",
+    ),
+    pytest.param("The strike at the cannery could continue for some time.", id="lasting-for"),
+]
+
+
+@pytest.mark.parametrize("text", GOING_ON)
+def test_continue_as_going_on_reports_nothing(everything: QuoteExtractor, text: str) -> None:
+    assert by_cue(everything, text, "continue") == []
+
+
+def test_continue_carrying_a_statement_on_is_still_reported(speech: QuoteExtractor) -> None:
+    text = "The ferry will run late on Sunday, the harbor master continued."
+    assert [q.text for q in by_cue(speech, text, "continue")] == [
+        "The ferry will run late on Sunday"
+    ]

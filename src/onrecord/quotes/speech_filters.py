@@ -254,6 +254,18 @@ def called_off(quote: Quote, cue: Token, content: Span | None) -> bool:
     return quote.cue == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in cue.children)
 
 
+def continued_doing(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "continue" reports words only as it carries a statement on ("the vote will be
+    close, the clerk continued"); going on doing something ("she continued to renew it",
+    "continue to shock the party") or lasting ("is likely to continue for some time") is
+    the verb of aspect, whatever clause the parser hangs on it."""
+    if quote.cue != "continue" or quote.kind == "direct":
+        return False
+    if any(c.dep_ == "xcomp" for c in cue.children):
+        return True
+    return content is not None and content.root.dep_ in ("pobj", "dobj", "npadvmod")
+
+
 SPEECH_FILTERS = (
     naming,
     endangers,
@@ -266,4 +278,5 @@ SPEECH_FILTERS = (
     charged_a_price,
     claimed_a_prize,
     called_off,
+    continued_doing,
 )
