@@ -100,3 +100,19 @@ def test_continue_carrying_a_statement_on_is_still_reported(speech: QuoteExtract
     assert [q.text for q in by_cue(speech, text, "continue")] == [
         "The ferry will run late on Sunday"
     ]
+
+
+def test_a_charge_stated_in_a_clause_is_reported_even_with_money_in_it(
+    speech: QuoteExtractor,
+) -> None:
+    text = "The auditor charges that the mill owners paid $40,000 to the inspectors."
+    assert [q.text for q in by_cue(speech, text, "charge")] == [
+        "that the mill owners paid $40,000 to the inspectors"
+    ]
+
+
+def test_continue_with_a_that_clause_is_still_reported(speech: QuoteExtractor) -> None:
+    text = "The harbor master continued that the ferry would run late on Sunday."
+    assert [q.text for q in by_cue(speech, text, "continue")] == [
+        "that the ferry would run late on Sunday"
+    ]

@@ -215,7 +215,9 @@ def charged_a_price(quote: Quote, cue: Token, content: Span | None) -> bool:
     for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ == "for" and any(_a_price(t) for t in prep.subtree):
             return True
-    return content is not None and any(_a_price(t) for t in content)
+    if content is None or content.root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
+        return False  # "charged that donors gave millions": an accusation stated in a clause
+    return any(_a_price(t) for t in content)
 
 
 def _a_price(word: Token) -> bool:
@@ -258,12 +260,15 @@ def continued_doing(quote: Quote, cue: Token, content: Span | None) -> bool:
     """ "continue" reports words only as it carries a statement on ("the vote will be
     close, the clerk continued"); going on doing something ("she continued to renew it",
     "continue to shock the party") or lasting ("is likely to continue for some time") is
-    the verb of aspect, whatever clause the parser hangs on it."""
-    if quote.cue != "continue" or quote.kind == "direct":
+    the verb of aspect, whatever clause the parser hangs on it, unless that clause is
+    opened by "that"."""
+    if quote.cue != "continue" or quote.kind == "direct" or content is None:
         return False
+    if content[0].lower_ == "that":
+        return False  # "continued that the vote was close": a statement, whatever else
     if any(c.dep_ == "xcomp" for c in cue.children):
         return True
-    return content is not None and content.root.dep_ in ("pobj", "dobj", "npadvmod")
+    return content.root.dep_ in ("pobj", "dobj", "npadvmod")
 
 
 SPEECH_FILTERS = (
