@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.quotes import QuoteExtractor
-from quote_helpers import by_cue
+from quote_helpers import by_cue, quotes_of
 
 CHARGED_WITH = [
     pytest.param(
@@ -116,3 +116,34 @@ def test_continue_with_a_that_clause_is_still_reported(speech: QuoteExtractor) -
     assert [q.text for q in by_cue(speech, text, "continue")] == [
         "that the ferry would run late on Sunday"
     ]
+
+
+WRITERS_HEDGE = [
+    pytest.param("It is too soon to say whether the new pier will hold.", id="too-soon-to-say"),
+    pytest.param("It's fair to say that the ferry was never popular.", id="fair-to-say"),
+    pytest.param("It is hard to tell if the levy will pass.", id="hard-to-tell"),
+]
+
+
+@pytest.mark.parametrize("text", WRITERS_HEDGE)
+def test_an_impersonal_it_is_adjective_to_say_reports_nobody(
+    speech: QuoteExtractor, text: str
+) -> None:
+    assert [q.cue for q in quotes_of(speech, text) if q.cue in ("say", "tell")] == []
+
+
+SAID_BY_SOMEONE = [
+    pytest.param(
+        "The harbor master was quick to say that the pier will hold.", id="a-subject-quick-to-say"
+    ),
+    pytest.param(
+        "It is important for the mayor to say that the pier will hold.", id="an-agent-for-whom"
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SAID_BY_SOMEONE)
+def test_saying_with_a_subject_or_an_agent_is_still_reported(
+    speech: QuoteExtractor, text: str
+) -> None:
+    assert [q.text for q in by_cue(speech, text, "say")] == ["that the pier will hold"]

@@ -271,6 +271,35 @@ def continued_doing(quote: Quote, cue: Token, content: Span | None) -> bool:
     return content.root.dep_ in ("pobj", "dobj", "npadvmod")
 
 
+def _impersonal_frame(word: Token) -> bool:
+    """Whether a word is the "be" of an impersonal "it" ("it is too soon", "it's fair",
+    "it would be hard")."""
+    return word.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in word.children
+    )
+
+
+def impersonal_to_say(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """An infinitive "to say" or "to tell" framed by an impersonal "it" and an adjective
+    ("it is too soon to say whether …", "it's fair to say that …", "it is hard to tell if
+    …") is the writer's own hedge: nobody is reported as saying anything. "She was quick to
+    say …" has a subject who says, and "it is important for her to say" an agent: both
+    stay."""
+    if quote.cue not in ("say", "tell") or quote.kind == "direct" or cue.dep_ != "xcomp":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    frame = cue.head
+    if frame.pos_ in ("ADJ", "ADV") and frame.dep_ in ("acomp", "advmod"):
+        frame = frame.head
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in (*frame.children, *cue.head.children)):
+        return False
+    adjective = cue.head.pos_ in ("ADJ", "ADV") or any(
+        c.dep_ == "acomp" and c.pos_ == "ADJ" for c in frame.children
+    )
+    return adjective and _impersonal_frame(frame)
+
+
 SPEECH_FILTERS = (
     naming,
     endangers,
@@ -284,4 +313,5 @@ SPEECH_FILTERS = (
     claimed_a_prize,
     called_off,
     continued_doing,
+    impersonal_to_say,
 )
