@@ -190,6 +190,116 @@ def only_a_date(quote: Quote, cue: Token, content: Span | None) -> bool:
     return all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in content)
 
 
+# what a price is made of: "charged a $50 fee", "charges members dues", "charged more for rent"
+PRICES = {
+    "fee",
+    "fees",
+    "price",
+    "rent",
+    "rate",
+    "rates",
+    "dues",
+    "fare",
+    "toll",
+    "premium",
+    "interest",
+}
+
+
+def charged_a_price(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "charge" with a noun object accuses ("prosecutors charged the driver with arson"),
+    but a sum of money or a price charged ("the club charges a $900 entry fee", "what the
+    landlord charged the campaign for rent") is a bill, not a report."""
+    if quote.cue != "charge" or quote.kind == "direct":
+        return False
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and any(_a_price(t) for t in prep.subtree):
+            return True
+    if content is None or content.root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
+        return False  # "charged that donors gave millions": an accusation stated in a clause
+    return any(_a_price(t) for t in content)
+
+
+def _a_price(word: Token) -> bool:
+    """Whether a word is a sum of money or names a price ("$40", "a fee", "the rent")."""
+    return word.ent_type_ == "MONEY" or word.lower_ in PRICES
+
+
+# what is won or taken by claiming it: "claimed the nomination", "claims more territory",
+# "claiming 41 percent of the vote", "the blast claimed six lives"
+PRIZES = {
+    "nomination",
+    "prize",
+    "title",
+    "crown",
+    "seat",
+    "territory",
+    "residency",
+    "percent",
+    "life",
+}
+
+
+def claimed_a_prize(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "claim" with a prize, a place or a share as its bare object ("claimed the
+    nomination", "claims the title", "the storm claimed two lives") is to win or to take
+    it, not to say anything; "claimed that she won" and "claimed victory" (declaring a win)
+    are left alone."""
+    if quote.cue != "claim" or quote.kind != "indirect" or content is None:
+        return False
+    root = content.root
+    return root.dep_ == "dobj" and root.head == cue and root.lemma_.lower() in PRIZES
+
+
+def called_off(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "call off" cancels ("called off the merger"), it reports no words."""
+    return quote.cue == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in cue.children)
+
+
+def continued_doing(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """ "continue" reports words only as it carries a statement on ("the vote will be
+    close, the clerk continued"); going on doing something ("she continued to renew it",
+    "continue to shock the party") or lasting ("is likely to continue for some time") is
+    the verb of aspect, whatever clause the parser hangs on it, unless that clause is
+    opened by "that"."""
+    if quote.cue != "continue" or quote.kind == "direct" or content is None:
+        return False
+    if content[0].lower_ == "that":
+        return False  # "continued that the vote was close": a statement, whatever else
+    if any(c.dep_ == "xcomp" for c in cue.children):
+        return True
+    return content.root.dep_ in ("pobj", "dobj", "npadvmod")
+
+
+def _impersonal_frame(word: Token) -> bool:
+    """Whether a word is the "be" of an impersonal "it" ("it is too soon", "it's fair",
+    "it would be hard")."""
+    return word.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in word.children
+    )
+
+
+def impersonal_to_say(quote: Quote, cue: Token, content: Span | None) -> bool:
+    """An infinitive "to say" or "to tell" framed by an impersonal "it" and an adjective
+    ("it is too soon to say whether …", "it's fair to say that …", "it is hard to tell if
+    …") is the writer's own hedge: nobody is reported as saying anything. "She was quick to
+    say …" has a subject who says, and "it is important for her to say" an agent: both
+    stay."""
+    if quote.cue not in ("say", "tell") or quote.kind == "direct" or cue.dep_ != "xcomp":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    frame = cue.head
+    if frame.pos_ in ("ADJ", "ADV") and frame.dep_ in ("acomp", "advmod"):
+        frame = frame.head
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in (*frame.children, *cue.head.children)):
+        return False
+    adjective = cue.head.pos_ in ("ADJ", "ADV") or any(
+        c.dep_ == "acomp" and c.pos_ == "ADJ" for c in frame.children
+    )
+    return adjective and _impersonal_frame(frame)
+
+
 SPEECH_FILTERS = (
     naming,
     endangers,
@@ -199,4 +309,9 @@ SPEECH_FILTERS = (
     participle_before_its_noun,
     inside_an_open_quotation,
     said_on_a_medium,
+    charged_a_price,
+    claimed_a_prize,
+    called_off,
+    continued_doing,
+    impersonal_to_say,
 )
