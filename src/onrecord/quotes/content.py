@@ -73,9 +73,15 @@ class ContentRules(ClauseRules):
 
     def _close_open_mark(self, cue: Cue) -> None:
         """A quotation left open that runs over its own cue ("“The talks are over, Volkov
-        said.") ends where the cue's clause begins."""
+        said.") ends where the cue's clause begins. Not when the cue is one the speaker
+        uses inside the quotation: a speech quoted paragraph by paragraph leaves every
+        paragraph open, and a cue in a continued paragraph ("“Then my mother told me to
+        sit down.") or in a later sentence than the mark ("“We lost the farm. I said to
+        my brother that we would start again.") is the speaker's own words."""
         for i, mark in enumerate(self.marks):
             if mark.open_end and mark.start < cue.start < mark.end:
+                if mark.continues or mark.start < cue.token.sent.start_char:
+                    continue  # the speaker's own cue, inside the quotation
                 first, _ = self._own_clause(cue.token)
                 end = trim_space(self.text, mark.start, cue.token.doc[first].idx)
                 if end - mark.start > 3 and first > 0:

@@ -1,0 +1,47 @@
+"""Speeches quoted paragraph by paragraph: every paragraph opens a quotation that the
+next paragraph continues, so no closing mark ends them. A cue the speaker uses inside
+such a quotation is part of what was said; it does not end the quotation."""
+
+from __future__ import annotations
+
+from quote_helpers import content_of
+
+
+def test_a_cue_in_a_later_sentence_of_an_open_paragraph_does_not_cut_the_speech(speech):
+    text = (
+        "At the county college on Friday, Mayor Ruth Okafor said:\n\n"
+        "“When I came to this valley, I had nothing but a bicycle. I told my landlord "
+        "that I would pay him in the spring.\n\n"
+        "“Today I stand here because people trusted me.”"
+    )
+    content, _ = content_of(speech, text, "say")
+    assert content.startswith("“When I came")
+    assert content.endswith("because people trusted me.”")
+
+
+def test_the_speech_after_a_short_answer_runs_on_over_the_speakers_own_cue(speech):
+    text = (
+        "“Fine,” Okafor said, pausing. “When I came to this valley, I had nothing but a "
+        "bicycle. I told my landlord that I would pay him in the spring.\n\n"
+        "“Today I stand here because people trusted me.”"
+    )
+    content, _ = content_of(speech, text, "say")
+    assert "I told my landlord that I would pay him in the spring." in content
+    assert content.endswith("because people trusted me.”")
+
+
+def test_the_speech_holds_in_all_mode_too(everything):
+    text = (
+        "At the county college on Friday, Mayor Ruth Okafor said:\n\n"
+        "“When I came to this valley, I had nothing but a bicycle. I told my landlord "
+        "that I would pay him in the spring.\n\n"
+        "“Today I stand here because people trusted me.”"
+    )
+    content, _ = content_of(everything, text, "say")
+    assert content.endswith("because people trusted me.”")
+
+
+def test_a_quotation_left_open_over_the_writers_cue_still_ends_before_it(speech):
+    text = "“The ferry will not run this week, the harbour master said.\n\nRepairs began on Monday."
+    content, _ = content_of(speech, text, "say")
+    assert content == "“The ferry will not run this week"
