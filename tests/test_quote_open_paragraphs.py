@@ -45,3 +45,30 @@ def test_a_quotation_left_open_over_the_writers_cue_still_ends_before_it(speech)
     text = "“The ferry will not run this week, the harbour master said.\n\nRepairs began on Monday."
     content, _ = content_of(speech, text, "say")
     assert content == "“The ferry will not run this week"
+
+
+# The name a speech cue gives its object: the spell it holds over belongs to the name
+
+
+def test_a_name_keeps_the_spell_it_holds_over(speech):
+    text = "The senator called it a mistake during the budget hearing."
+    content, _ = content_of(speech, text, "call")
+    assert content == "it a mistake during the budget hearing"
+
+
+def test_a_name_keeps_the_clause_saying_from_when_it_holds(speech):
+    text = "The mayor called herself a builder after the bridge opened."
+    content, _ = content_of(speech, text, "call")
+    assert content == "herself a builder after the bridge opened"
+
+
+def test_the_venue_of_a_name_stays_the_writers_setting(speech):
+    text = "The senator called the levy unfair in a radio interview."
+    content, _ = content_of(speech, text, "call")
+    assert content == "the levy unfair"
+
+
+def test_without_a_name_the_spell_is_the_writers_setting(speech):
+    text = "The senator criticized the new tax during the budget debate."
+    content, _ = content_of(speech, text, "criticize")
+    assert content == "the new tax"

@@ -864,6 +864,8 @@ class ContentRules(ClauseRules):
             or _through_mouthpiece(child)
         ):
             return False
+        if _naming_spell(cue, comp, child):
+            return False
         return not any(t.dep_ == "prep" and t.lower_ == "as" for t in child.subtree)
 
     def _addressee_only(self, cue: Cue, start: int, end: int) -> bool:
@@ -1292,6 +1294,19 @@ def _perfect_like_reporter(verb: Token, reporter: Token) -> bool:
     own_aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     content_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
     return bool(cue_aux) and cue_aux <= own_aux and not cue_aux & content_aux
+
+
+def _naming_spell(cue: Cue, comp: Token, child: Token) -> bool:
+    """Whether a dependent after the name a cue gives its object says over what spell the
+    name holds, not when it was given: "called it a passing fever during the long campaign",
+    "called herself a builder after the bridge opened". The name is what was said, and the
+    spell belongs to it; a date or venue ("called the levy unfair in a radio interview")
+    stays the writer's setting."""
+    if not any(c.dep_ == "oprd" and comp.i < c.i < child.i for c in cue.token.children):
+        return False
+    if child.dep_ == "prep":
+        return child.lower_ in ("during", "despite", "amid", "amidst")
+    return _occasion(child)
 
 
 def _through_mouthpiece(child: Token) -> bool:
