@@ -72,3 +72,24 @@ def test_without_a_name_the_spell_is_the_writers_setting(speech):
     text = "The senator criticized the new tax during the budget debate."
     content, _ = content_of(speech, text, "criticize")
     assert content == "the new tax"
+
+
+# What the writer's setting of a speech report is, and what it is not
+
+
+def test_a_text_after_at_is_what_the_feeling_is_about_not_a_venue(speech):
+    text = "The mayor cited her frustration at the articles about the budget."
+    content, _ = content_of(speech, text, "cite")
+    assert content == "her frustration at the articles about the budget"
+
+
+def test_an_event_after_at_is_still_the_venue(speech):
+    text = "The mayor praised the plan at a rally in the harbour district."
+    content, _ = content_of(speech, text, "praise")
+    assert content == "the plan"
+
+
+def test_an_occasion_clause_after_an_infinitive_content_is_part_of_what_was_urged(speech):
+    text = "The governor urged lawmakers not to adjourn until the budget passes."
+    content, _ = content_of(speech, text, "urge")
+    assert content == "lawmakers not to adjourn until the budget passes"

@@ -1192,6 +1192,8 @@ def _circumstance(child: Token) -> bool:
     if child.lower_ in ("during", "despite", "amid", "amidst"):
         return True
     objects = [c for c in child.children if c.dep_ == "pobj"]
+    if child.lower_ == "at" and objects and objects[0].lemma_.lower() in WRITINGS:
+        return False  # "cited his anger at the articles": a text is not a place one speaks at
     return (
         child.lower_ in ("in", "on", "at")
         and bool(objects)
@@ -1317,6 +1319,23 @@ def _through_mouthpiece(child: Token) -> bool:
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return bool(objects) and objects[0].lemma_.lower() in MOUTHPIECES
 
+
+# venues that are texts: one speaks "in" them, never "at" them ("angry at the articles")
+WRITINGS = {
+    "article",
+    "report",
+    "column",
+    "editorial",
+    "essay",
+    "letter",
+    "book",
+    "memo",
+    "email",
+    "message",
+    "post",
+    "tweet",
+    "op-ed",
+}
 
 # who or what a report is made through: "through a spokeswoman", "through his lawyer"
 MOUTHPIECES = {
