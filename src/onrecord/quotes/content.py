@@ -74,18 +74,36 @@ class ContentRules(ClauseRules):
     def _close_open_mark(self, cue: Cue) -> None:
         """A quotation left open that runs over its own cue ("“The talks are over, Volkov
         said.") ends where the cue's clause begins. Not when the cue is one the speaker
-        uses inside the quotation: a speech quoted paragraph by paragraph leaves every
-        paragraph open, and a cue in a continued paragraph ("“Then my mother told me to
-        sit down.") or in a later sentence than the mark ("“We lost the farm. I said to
-        my brother that we would start again.") is the speaker's own words."""
+        uses inside the quotation (see ``_speakers_own_cue``)."""
         for i, mark in enumerate(self.marks):
             if mark.open_end and mark.start < cue.start < mark.end:
-                if mark.continues or mark.start < cue.token.sent.start_char:
-                    continue  # the speaker's own cue, inside the quotation
+                if self._speakers_own_cue(mark, cue):
+                    continue
                 first, _ = self._own_clause(cue.token)
                 end = trim_space(self.text, mark.start, cue.token.doc[first].idx)
                 if end - mark.start > 3 and first > 0:
                     self.marks[i] = MarkSpan(mark.start, end, open_end=True)
+
+    def _speakers_own_cue(self, mark: MarkSpan, cue: Cue) -> bool:
+        """Whether a cue inside a quotation left open is one the speaker uses, not the
+        writer's. A speech quoted paragraph by paragraph leaves every paragraph open; a cue
+        in a continued paragraph ("“Then my mother told me to sit down.") or in a later
+        sentence than the opening mark ("“We lost the farm. I said to my brother that we
+        would start again.") is the speaker's own words. The writer's cue after the words
+        it reports ("“We tried. They refused, the union leader told reporters.") stays
+        the writer's: it follows a comma and takes no clause after it."""
+        token = cue.token
+        sent = token.sent
+        first, _ = self._own_clause(token)
+        opener = token.doc[first]
+        before = self.text[sent.start_char : opener.idx].rstrip()
+        if (opener.text == "," or before.endswith(",")) and not any(
+            c.dep_ in ("ccomp", "xcomp") and c.i > token.i for c in token.children
+        ):
+            return False
+        if mark.continues:
+            return True
+        return bool(self.text[mark.start + 1 : sent.start_char].strip(" \n“”\"‘’'„«»"))
 
     def _mark_before_clause(self, cue: Cue, after: int) -> int | None:
         """The quotation that ends right before the cue's own clause, in the same paragraph."""
