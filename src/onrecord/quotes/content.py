@@ -77,6 +77,8 @@ class ContentRules(ClauseRules):
         uses inside the quotation (see ``_speakers_own_cue``)."""
         for i, mark in enumerate(self.marks):
             if mark.open_end and mark.start < cue.start < mark.end:
+                if i in self.used_marks:
+                    continue  # already another cue's quotation: a cue inside it is quoted
                 if self._speakers_own_cue(mark, cue):
                     continue
                 first, _ = self._own_clause(cue.token)
