@@ -15,6 +15,8 @@
 - A light verb of expressing with a noun of a view or feeling ("expressed concern
   about the plan", "showed no interest in the job") reports what the view is about
   (``phrasal.expressed_topic``), narrowing the verb's object content.
+- A stance's object content ends before the margin its verb is measured by ("favored
+  the mayor by wide margins": the mayor).
 - A belief's or stance's content goes on with an indirect question joined by a bare
   "and" ("talked about the harbour and how it is changing the town").
 - A partisan noun (lexicon tag ``copular``) that the subject of "be" is: "the senator is
@@ -75,7 +77,31 @@ class CopularRules(ContentRules):
             predicate = _as_predicate(cue.token)
             assert predicate is not None
             return self._subject_and_predicate(subject, predicate, cue, cue.token)
-        return self._question_goes_on(cue, self._expressed_content(cue, super()._content_of(cue)))
+        content = self._before_margin(cue, super()._content_of(cue))
+        return self._question_goes_on(cue, self._expressed_content(cue, content))
+
+    def _before_margin(self, cue: Cue, content: Content | None) -> Content | None:
+        """A stance's object content that ends before the margin the verb is measured by:
+        "voters who favored the mayor by wide margins in polls" report "the mayor". Speech
+        keeps its own rules; any other content is returned as it is."""
+        if content is None or content[3] or cue.cls == "speech" or cue.token.pos_ != "VERB":
+            return content
+        by = next(
+            (
+                c
+                for c in cue.token.children
+                if c.dep_ == "prep"
+                and c.lower_ == "by"
+                and any(o.dep_ == "pobj" and o.lemma_.lower() == "margin" for o in c.children)
+            ),
+            None,
+        )
+        if by is None or not content[0] < by.idx < content[1]:
+            return content
+        start, end = self._trim(content[0], by.idx)
+        if end <= start:
+            return content
+        return start, end, self._marks_in(start, end), ()
 
     def _expressed_content(self, cue: Cue, content: Content | None) -> Content | None:
         """A light verb's content narrowed to what the view or feeling it expresses is

@@ -14,7 +14,15 @@ or an estimate without any cue word of their own, and are found here by their fr
 - an estimate put at a figure ("The survey puts her support at 40 percent", "The almanac
   put his fortune at $3 billion"): what is estimated with its figure, a finding of the subject;
 - a viewpoint set before its clause ("To her neighbours, the plan is a threat", "But to
-  many, he remains a hero"): the clause, the view of the object of "to".
+  many, he remains a hero"): the clause, the view of the object of "to";
+- "in favour of" after a verb or a noun ("The council voted in favour of the levy", "his
+  case in favor of a recount"): what is favoured, the object of "of", without a relative
+  clause set off by a comma; held by the verb's subject or the noun's owner;
+- "against" after a verb or a noun of taking a side ("The union campaigned against the
+  levy", "her tirade against the toll", "most farmers are against it"): what "against"
+  governs, held alike; campaigning or being against a person is a contest, left out;
+  likewise "toward" after a noun of feeling or stance or after "lean" ("their hostility
+  toward the tunnel", "is leaning toward the northern route").
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from spacy.tokens import Token
 
 from onrecord.quotes.content import ContentRules, _end_of
 from onrecord.quotes.rules import Cue
+from onrecord.speakers import ResolvedSpeaker
 
 __all__ = ["FrameRules"]
 
@@ -46,6 +55,51 @@ _OPENERS = {"but", "and", "yet", "so", "still"}
 _NO_VIEWPOINT = {"that", "this", "it", "date", "end", "extent", "degree"}
 _TIMES = ("DATE", "TIME", "CARDINAL")
 
+# "campaigned against the levy", "his tirade against the plan", "are against it": the
+# verbs and nouns of taking a side against what "against" governs
+_AGAINST_VERBS = frozenset(
+    {
+        *("be", "campaign", "turn", "rule", "push", "opt", "argue", "rail", "opine"),
+        *("fulminate", "inveigh", "lobby", "testify", "warn", "caution", "protest", "advocate"),
+        *("agitate", "side", "mobilize", "rally", "organize", "preach", "editorialize"),
+    }
+)
+_AGAINST_NOUNS = frozenset(
+    {
+        *("attack", "campaign", "argument", "allegation", "accusation", "protest", "rant"),
+        *("tirade", "broadside", "swipe", "backlash", "stance", "insult", "challenge"),
+        *("criticism", "opposition", "animus", "hostility", "resentment", "sentiment"),
+        *("screed", "diatribe", "warning"),
+    }
+)
+# "leaning toward the mayor", "their hostility toward the plan": a view of what "toward"
+# governs
+_TOWARD_VERBS = frozenset({"lean", "gravitate"})
+_TOWARD_NOUNS = frozenset(
+    {
+        *("feeling", "rhetoric", "tone", "stance", "attitude", "hostility", "fury", "anger"),
+        *("insult", "attack", "sentiment", "ambivalence", "animosity", "animus", "contempt"),
+        *("approach", "posture", "disdain", "skepticism", "scepticism", "antipathy"),
+        *("sympathy", "warmth", "resentment", "distrust", "mistrust", "suspicion", "bias"),
+    }
+)
+# "campaigned against the senator", "is against a single rival": a contest with a person,
+# not a stance
+_CONTESTING = {"be", "campaign"}
+_RIVALS = {"opponent", "rival", "challenger", "candidate", "incumbent"}
+
+
+def _a_person(noun: Token) -> bool:
+    """Whether a noun names a person or a rival: a person's name (a proper noun the parse
+    gave no other entity type) or "opponent", "rival", …"""
+    if noun.lemma_.lower() in _RIVALS or noun.ent_type_ == "PERSON":
+        return True
+    return noun.pos_ == "PROPN" and noun.ent_type_ == ""
+
+
+# "voted in favor of the bill": the noun of "in favor of"
+_FAVOUR = {"favor", "favour"}
+
 
 class FrameRules(ContentRules):
     """Reports found by their frame (see the module notes); run on every token."""
@@ -64,6 +118,12 @@ class FrameRules(ContentRules):
             self._estimate_frame(token)
         elif token.lower_ == "to" and token.dep_ == "prep":
             self._viewpoint_frame(token)
+        elif token.lower_ in _FAVOUR and token.dep_ == "pobj":
+            self._in_favour_frame(token)
+        elif token.lower_ == "against" and token.dep_ == "prep":
+            self._against_frame(token)
+        elif token.lower_ in ("toward", "towards") and token.dep_ == "prep":
+            self._against_frame(token, _TOWARD_VERBS, _TOWARD_NOUNS)
 
     def _naming_frame(self, participle: Token) -> None:
         """ "the run of contests known as Harvest Week": the noun phrase and its name."""
@@ -229,3 +289,91 @@ class FrameRules(ContentRules):
         cue = Cue("to", "thought", prep.idx, _end_of(prep), prep)
         speaker = self.resolver.resolve(self._speaker_span(holder))
         self._add(start, end, "indirect", cue, speaker)
+
+    def _in_favour_frame(self, noun: Token) -> None:
+        """ "The council voted in favour of the levy", "she argued in favor of a recount":
+        what is favoured, the object of "of", held by the subject of the verb the phrase
+        hangs on (or by the owner of the noun it follows: "his case in favour of …")."""
+        inside = noun.head
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if inside.lower_ != "in" or inside.i != noun.i - 1 or of is None or of.i != noun.i + 1:
+            return
+        what = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None)
+        if what is None:
+            return
+        holder = inside.head
+        if holder.pos_ not in ("VERB", "AUX", "NOUN"):
+            return
+        last = what.right_edge
+        aside = next((c for c in what.children if c.dep_ == "relcl" and c.i > what.i), None)
+        if (
+            aside is not None
+            and aside.left_edge.i > 0
+            and what.doc[aside.left_edge.i - 1].text == ","
+        ):
+            last = what.doc[aside.left_edge.i - 2]  # "the bill, which would …": the bill
+        start, end = self._trim(what.left_edge.idx, _end_of(last))
+        if end <= start:
+            return
+        cue = Cue("in favor of", "thought", inside.idx, _end_of(of), noun)
+        if self._speech_inside(what.left_edge.i, last.i):
+            return  # "protests against what they call a sham": the speech inside reports
+        self._add(start, end, "indirect", cue, self._favour_holder(holder))
+
+    def _speech_inside(self, first: int, last: int) -> bool:
+        """Whether a speech cue lies among the tokens ``first`` to ``last``."""
+        cues = (self._cue_at(t) for t in self.doc[first : last + 1])
+        return any(c is not None and c.cls == "speech" for c in cues)
+
+    def _favour_holder(self, holder: Token) -> ResolvedSpeaker | None:
+        """Who favours: the subject of the verb (of the first conjunct, when the verb has
+        none of its own), or the owner of the noun ("his argument in favour of …")."""
+        if holder.pos_ == "NOUN":
+            owner = next((c for c in holder.children if c.dep_ == "poss"), None)
+            return self.resolver.resolve(self._speaker_span(owner)) if owner is not None else None
+        while holder.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in holder.children
+        ):
+            holder = holder.head
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        return self.resolver.resolve(self._speaker_span(subject)) if subject is not None else None
+
+    def _against_frame(
+        self,
+        prep: Token,
+        verbs: frozenset[str] = _AGAINST_VERBS,
+        nouns: frozenset[str] = _AGAINST_NOUNS,
+    ) -> None:
+        """ "The union campaigned against the levy", "his tirade against the plan", "most
+        farmers are against it": what "against" governs, held by the verb's subject or
+        the noun's owner."""
+        holder = prep.head
+        what = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if what is None or holder.i > prep.i:
+            return
+        lemma = holder.lemma_.lower()
+        if holder.pos_ in ("VERB", "AUX"):
+            if lemma not in verbs:
+                return
+            if lemma in _CONTESTING and _a_person(what):
+                return  # "campaigned against the senator": a contest, not a stance
+        elif holder.pos_ == "NOUN":
+            if lemma not in nouns:
+                return
+        else:
+            return
+        last = what.right_edge
+        aside = next((c for c in what.children if c.dep_ == "relcl" and c.i > what.i), None)
+        if (
+            aside is not None
+            and aside.left_edge.i > 0
+            and what.doc[aside.left_edge.i - 1].text == ","
+        ):
+            last = what.doc[aside.left_edge.i - 2]
+        start, end = self._trim(what.left_edge.idx, _end_of(last))
+        if end <= start:
+            return
+        cue = Cue(f"{lemma} {prep.lower_}", "thought", prep.idx, _end_of(prep), prep)
+        if self._speech_inside(what.left_edge.i, last.i):
+            return  # "protests against what they call a sham": the speech inside reports
+        self._add(start, end, "indirect", cue, self._favour_holder(holder))
