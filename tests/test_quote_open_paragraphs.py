@@ -93,3 +93,12 @@ def test_an_occasion_clause_after_an_infinitive_content_is_part_of_what_was_urge
     text = "The governor urged lawmakers not to adjourn until the budget passes."
     content, _ = content_of(speech, text, "urge")
     assert content == "lawmakers not to adjourn until the budget passes"
+
+
+def test_the_writers_cue_in_a_later_sentence_still_closes_the_quotation(speech):
+    text = (
+        "Talks broke down on Sunday.\n\n"
+        "“We offered every compromise. They turned it down, the guild chair told reporters."
+    )
+    content, _ = content_of(speech, text, "tell")
+    assert content == "“We offered every compromise. They turned it down"
