@@ -73,15 +73,39 @@ class ContentRules(ClauseRules):
 
     def _close_open_mark(self, cue: Cue) -> None:
         """A quotation left open that runs over its own cue ("“The talks are over, Volkov
-        said.") ends where the cue's clause begins."""
+        said.") ends where the cue's clause begins. Not when the cue is one the speaker
+        uses inside the quotation (see ``_speakers_own_cue``)."""
         for i, mark in enumerate(self.marks):
             if mark.open_end and mark.start < cue.start < mark.end:
                 if i in self.used_marks:
                     continue  # already another cue's quotation: a cue inside it is quoted
+                if self._speakers_own_cue(mark, cue):
+                    continue
                 first, _ = self._own_clause(cue.token)
                 end = trim_space(self.text, mark.start, cue.token.doc[first].idx)
                 if end - mark.start > 3 and first > 0:
                     self.marks[i] = MarkSpan(mark.start, end, open_end=True)
+
+    def _speakers_own_cue(self, mark: MarkSpan, cue: Cue) -> bool:
+        """Whether a cue inside a quotation left open is one the speaker uses, not the
+        writer's. A speech quoted paragraph by paragraph leaves every paragraph open; a cue
+        in a continued paragraph ("“Then my mother told me to sit down.") or in a later
+        sentence than the opening mark ("“We lost the farm. I said to my brother that we
+        would start again.") is the speaker's own words. The writer's cue after the words
+        it reports ("“We tried. They refused, the union leader told reporters.") stays
+        the writer's: it follows a comma and takes no clause after it."""
+        token = cue.token
+        sent = token.sent
+        first, _ = self._own_clause(token)
+        opener = token.doc[first]
+        before = self.text[sent.start_char : opener.idx].rstrip()
+        if (opener.text == "," or before.endswith(",")) and not any(
+            c.dep_ in ("ccomp", "xcomp") and c.i > token.i for c in token.children
+        ):
+            return False
+        if mark.continues:
+            return True
+        return bool(self.text[mark.start + 1 : sent.start_char].strip(" \n“”\"‘’'„«»"))
 
     def _mark_before_clause(self, cue: Cue, after: int) -> int | None:
         """The quotation that ends right before the cue's own clause, in the same paragraph."""
@@ -860,6 +884,8 @@ class ContentRules(ClauseRules):
             or _through_mouthpiece(child)
         ):
             return False
+        if _naming_spell(cue, comp, child):
+            return False
         return not any(t.dep_ == "prep" and t.lower_ == "as" for t in child.subtree)
 
     def _addressee_only(self, cue: Cue, start: int, end: int) -> bool:
@@ -1186,6 +1212,8 @@ def _circumstance(child: Token) -> bool:
     if child.lower_ in ("during", "despite", "amid", "amidst"):
         return True
     objects = [c for c in child.children if c.dep_ == "pobj"]
+    if child.lower_ == "at" and objects and objects[0].lemma_.lower() in WRITINGS:
+        return False  # "cited his anger at the articles": a text is not a place one speaks at
     return (
         child.lower_ in ("in", "on", "at")
         and bool(objects)
@@ -1290,6 +1318,19 @@ def _perfect_like_reporter(verb: Token, reporter: Token) -> bool:
     return bool(cue_aux) and cue_aux <= own_aux and not cue_aux & content_aux
 
 
+def _naming_spell(cue: Cue, comp: Token, child: Token) -> bool:
+    """Whether a dependent after the name a cue gives its object says over what spell the
+    name holds, not when it was given: "called it a passing fever during the long campaign",
+    "called herself a builder after the bridge opened". The name is what was said, and the
+    spell belongs to it; a date or venue ("called the levy unfair in a radio interview")
+    stays the writer's setting."""
+    if not any(c.dep_ == "oprd" and comp.i < c.i < child.i for c in cue.token.children):
+        return False
+    if child.dep_ == "prep":
+        return child.lower_ in ("during", "despite", "amid", "amidst")
+    return _occasion(child)
+
+
 def _through_mouthpiece(child: Token) -> bool:
     """Whether a dependent of a speech cue names the channel the report went through, not
     what was said: "denied the charge through a spokeswoman", "… through his lawyers"."""
@@ -1298,6 +1339,23 @@ def _through_mouthpiece(child: Token) -> bool:
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return bool(objects) and objects[0].lemma_.lower() in MOUTHPIECES
 
+
+# venues that are texts: one speaks "in" them, never "at" them ("angry at the articles")
+WRITINGS = {
+    "article",
+    "report",
+    "column",
+    "editorial",
+    "essay",
+    "letter",
+    "book",
+    "memo",
+    "email",
+    "message",
+    "post",
+    "tweet",
+    "op-ed",
+}
 
 # who or what a report is made through: "through a spokeswoman", "through his lawyer"
 MOUTHPIECES = {
