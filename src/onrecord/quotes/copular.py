@@ -378,7 +378,10 @@ def _coordinated_question(doc: Doc, end: int) -> Token | None:
     """The verb of an indirect question that follows a content ending at character ``end``
     after a bare "and" ("… the harbour and how it is changing the town"), when the parse
     made it a conjunct; else None."""
-    i = next((t.i for t in doc if t.idx >= end), None)
+    if not len(doc):
+        return None
+    after = doc.char_span(end, _end_of(doc[-1]), alignment_mode="contract")
+    i = after.start if after is not None and len(after) else None
     if i is None or i + 2 >= len(doc) or doc[i].lower_ != "and" or doc[i].idx > end + 1:
         return None
     word = doc[i + 1]

@@ -101,11 +101,20 @@ def _a_person(noun: Token) -> bool:
 _FAVOUR = {"favor", "favour"}
 
 
+# every word a frame can start at, bar the forms of "put"
+_FRAME_WORDS = frozenset(
+    {*NAMING_PARTICIPLES, "expected", *_SHOWING, "to", *_FAVOUR, "against", "toward", "towards"}
+)
+
+
 class FrameRules(ContentRules):
     """Reports found by their frame (see the module notes); run on every token."""
 
     def _frame_at(self, token: Token) -> None:
         """Add the report a frame starting at ``token`` makes, if it makes one."""
+        word = token.lower_
+        if word not in _FRAME_WORDS and token.lemma_.lower() != "put":
+            return  # most words open no frame: the cheap test first
         if self._inside_marks(token):
             return
         if token.lower_ in NAMING_PARTICIPLES:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.model import Quote
 from onrecord.quotes.clauses import judged_in_quotes
@@ -70,9 +70,10 @@ def participle_before_its_noun(quote: Quote, cue: Token, content: Span | None) -
 
 
 @lru_cache(maxsize=8)
-def _quotations(text: str) -> tuple[MarkSpan, ...]:
-    """The quoted spans of a parsed text, as the marks scanner finds them."""
-    return tuple(scan(text))
+def _quotations(doc: Doc) -> tuple[MarkSpan, ...]:
+    """The quoted spans of a parsed text, as the marks scanner finds them (once a document:
+    ``Doc.text`` is rebuilt from the tokens at every call)."""
+    return tuple(scan(doc.text))
 
 
 def inside_an_open_quotation(quote: Quote, cue: Token, content: Span | None) -> bool:
@@ -88,7 +89,7 @@ def inside_an_open_quotation(quote: Quote, cue: Token, content: Span | None) -> 
         mark.open_end
         and mark.start < cue.idx < mark.end
         and (mark.continues or mark.start < cue.sent.start_char)
-        for mark in _quotations(cue.doc.text)
+        for mark in _quotations(cue.doc)
     )
 
 
