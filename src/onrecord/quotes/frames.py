@@ -134,6 +134,13 @@ class FrameRules(ContentRules):
         elif token.lower_ in ("toward", "towards") and token.dep_ == "prep":
             self._against_frame(token, _TOWARD_VERBS, _TOWARD_NOUNS)
 
+    def _add_trimmed(self, start: int, end: int, cue: Cue, speaker: ResolvedSpeaker | None) -> None:
+        """Add an indirect report of the text between two offsets, trimmed of punctuation and
+        space at its edges; nothing when no words are left."""
+        start, end = self._trim(start, end)
+        if end > start:
+            self._add(start, end, "indirect", cue, speaker)
+
     def _naming_frame(self, participle: Token) -> None:
         """ "the run of contests known as Harvest Week": the noun phrase and its name."""
         noun = participle.head
@@ -241,12 +248,9 @@ class FrameRules(ContentRules):
         words = [t for t in tokens if not t.is_punct and not t.is_space]
         if len(words) < 3:
             return
-        start, end = self._trim(words[0].idx, _end_of(words[-1]))
-        if end <= start:
-            return
         cue = Cue("show", "finding", verb.idx, _end_of(verb), verb)
         speaker = self.resolver.resolve(source)
-        self._add(start, end, "indirect", cue, speaker)
+        self._add_trimmed(words[0].idx, _end_of(words[-1]), cue, speaker)
 
     def _estimate_frame(self, verb: Token) -> None:
         """ "The poll puts her support at 40 percent": what is estimated, with its figure."""
@@ -261,12 +265,9 @@ class FrameRules(ContentRules):
         figure = next((c for c in at.children if c.dep_ == "pobj"), None)
         if figure is None or not any(t.like_num or t.text in ("$", "%") for t in figure.subtree):
             return  # "put the blame at his door": no figure
-        start, end = self._trim(obj.left_edge.idx, _end_of(at.right_edge))
-        if end <= start:
-            return
         cue = Cue("put at", "finding", verb.idx, _end_of(verb), verb)
         speaker = self.resolver.resolve(self._speaker_span(subject))
-        self._add(start, end, "indirect", cue, speaker)
+        self._add_trimmed(obj.left_edge.idx, _end_of(at.right_edge), cue, speaker)
 
     def _viewpoint_frame(self, prep: Token) -> None:
         """ "To her neighbours, the plan is a threat": the clause, as the neighbours see it."""
@@ -292,12 +293,9 @@ class FrameRules(ContentRules):
             return  # "To the critics, I would say …": a speaker of her own
         if not clause:
             return
-        start, end = self._trim(clause[0].idx, _end_of(clause[-1]))
-        if end <= start:
-            return
         cue = Cue("to", "thought", prep.idx, _end_of(prep), prep)
         speaker = self.resolver.resolve(self._speaker_span(holder))
-        self._add(start, end, "indirect", cue, speaker)
+        self._add_trimmed(clause[0].idx, _end_of(clause[-1]), cue, speaker)
 
     def _in_favour_frame(self, noun: Token) -> None:
         """ "The council voted in favour of the levy", "she argued in favor of a recount":
@@ -313,21 +311,11 @@ class FrameRules(ContentRules):
         holder = inside.head
         if holder.pos_ not in ("VERB", "AUX", "NOUN"):
             return
-        last = what.right_edge
-        aside = next((c for c in what.children if c.dep_ == "relcl" and c.i > what.i), None)
-        if (
-            aside is not None
-            and aside.left_edge.i > 0
-            and what.doc[aside.left_edge.i - 1].text == ","
-        ):
-            last = what.doc[aside.left_edge.i - 2]  # "the bill, which would …": the bill
-        start, end = self._trim(what.left_edge.idx, _end_of(last))
-        if end <= start:
-            return
+        last = _before_aside(what)
         cue = Cue("in favor of", "thought", inside.idx, _end_of(of), noun)
         if self._speech_inside(what.left_edge.i, last.i):
             return  # "protests against what they call a sham": the speech inside reports
-        self._add(start, end, "indirect", cue, self._favour_holder(holder))
+        self._add_trimmed(what.left_edge.idx, _end_of(last), cue, self._favour_holder(holder))
 
     def _speech_inside(self, first: int, last: int) -> bool:
         """Whether a speech cue lies among the tokens ``first`` to ``last``."""
@@ -371,18 +359,17 @@ class FrameRules(ContentRules):
                 return
         else:
             return
-        last = what.right_edge
-        aside = next((c for c in what.children if c.dep_ == "relcl" and c.i > what.i), None)
-        if (
-            aside is not None
-            and aside.left_edge.i > 0
-            and what.doc[aside.left_edge.i - 1].text == ","
-        ):
-            last = what.doc[aside.left_edge.i - 2]
-        start, end = self._trim(what.left_edge.idx, _end_of(last))
-        if end <= start:
-            return
+        last = _before_aside(what)
         cue = Cue(f"{lemma} {prep.lower_}", "thought", prep.idx, _end_of(prep), prep)
         if self._speech_inside(what.left_edge.i, last.i):
             return  # "protests against what they call a sham": the speech inside reports
-        self._add(start, end, "indirect", cue, self._favour_holder(holder))
+        self._add_trimmed(what.left_edge.idx, _end_of(last), cue, self._favour_holder(holder))
+
+
+def _before_aside(what: Token) -> Token:
+    """The last word of a noun phrase before a relative clause set off by a comma ("the bill,
+    which would …": "bill"); the phrase's last word when it has none."""
+    aside = next((c for c in what.children if c.dep_ == "relcl" and c.i > what.i), None)
+    if aside is not None and aside.left_edge.i > 1 and what.doc[aside.left_edge.i - 1].text == ",":
+        return what.doc[aside.left_edge.i - 2]
+    return what.right_edge
