@@ -103,8 +103,23 @@ _FAVOUR = {"favor", "favour"}
 
 # every word a frame can start at, bar the forms of "put"
 _FRAME_WORDS = frozenset(
-    {*NAMING_PARTICIPLES, "expected", *_SHOWING, "to", *_FAVOUR, "against", "toward", "towards"}
+    {
+        *NAMING_PARTICIPLES,
+        *("expected", *_SHOWING, "to", *_FAVOUR, "against", "toward", "towards"),
+        *("support", "opposed"),
+    }
 )
+
+# "the levy drew broad support from farmers": the verbs whose subject holds the support
+# given by the object of "from", "among" or "of"
+_HOLDING_SUPPORT = frozenset(
+    {
+        *("have", "draw", "win", "receive", "enjoy", "get", "gain", "attract", "garner"),
+        *("earn", "command", "consolidate", "lock", "pick", "secure", "retain", "keep"),
+    }
+)
+# the prepositions that name who gives the support
+_SUPPORT_GIVERS = {"from", "among", "of"}
 
 
 class FrameRules(ContentRules):
@@ -133,6 +148,10 @@ class FrameRules(ContentRules):
             self._against_frame(token)
         elif token.lower_ in ("toward", "towards") and token.dep_ == "prep":
             self._against_frame(token, _TOWARD_VERBS, _TOWARD_NOUNS)
+        elif token.lower_ == "support" and token.pos_ == "NOUN":
+            self._support_held_frame(token)
+        elif token.lower_ == "opposed" and token.tag_ == "VBN":
+            self._opposed_by_frame(token)
 
     def _add_trimmed(self, start: int, end: int, cue: Cue, speaker: ResolvedSpeaker | None) -> None:
         """Add an indirect report of the text between two offsets, trimmed of punctuation and
@@ -364,6 +383,65 @@ class FrameRules(ContentRules):
         if self._speech_inside(what.left_edge.i, last.i):
             return  # "protests against what they call a sham": the speech inside reports
         self._add_trimmed(what.left_edge.idx, _end_of(last), cue, self._favour_holder(holder))
+
+    def _support_held_frame(self, noun: Token) -> None:
+        """ "The levy drew broad support from farmers", "the plan has the support of the
+        council": what is supported, the subject of the verb that holds the support, the
+        view of the object of "from", "among" or "of" (nobody named without one)."""
+        verb = noun.head
+        if (
+            noun.dep_ != "dobj"
+            or verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in _HOLDING_SUPPORT
+        ):
+            return
+        if any(t.like_num or t.lower_ in ("%", "percent") for t in noun.subtree if t.i < noun.i):
+            return  # "has 38 percent support": a poll's share, not a view
+        preps = [c for c in (*noun.children, *verb.children) if c.dep_ == "prep"]
+        if any(p.lower_ in ("for", "to", "behind") for p in preps):
+            return  # "won support for the plan": what is supported follows
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next(
+                (c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i), None
+            )
+        if subject is None:
+            return
+        giver = next(
+            (
+                g
+                for p in preps
+                if p.lower_ in _SUPPORT_GIVERS and p.i > noun.i
+                for g in p.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        speaker = self.resolver.resolve(self._speaker_span(giver)) if giver is not None else None
+        cue = Cue("support", "thought", noun.idx, _end_of(noun), noun)
+        self._add_trimmed(subject.left_edge.idx, _end_of(subject.right_edge), cue, speaker)
+
+    def _opposed_by_frame(self, participle: Token) -> None:
+        """ "The levy, opposed by the farmers, passed", "the levy is opposed by farmers":
+        what is opposed, the noun phrase the participle follows or the passive's subject,
+        the view of the object of "by"."""
+        agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+        holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if holder is None:
+            return
+        top = participle
+        while top.dep_ == "conj" and top.head.tag_ == "VBN":
+            top = top.head  # "Assad, aided by … and opposed by …": the first participle
+        if top.dep_ == "acl" and top.head.pos_ in ("NOUN", "PROPN") and top.head.i < top.i:
+            noun = top.head
+            start, end = noun.left_edge.idx, top.left_edge.idx
+        else:
+            subject = next((c for c in top.children if c.dep_ == "nsubjpass"), None)
+            if subject is None or subject.i > top.i:
+                return
+            start, end = subject.left_edge.idx, _end_of(subject.right_edge)
+        cue = Cue("opposed by", "thought", participle.idx, _end_of(agent), participle)
+        self._add_trimmed(start, end, cue, self.resolver.resolve(self._speaker_span(holder)))
 
 
 def _before_aside(what: Token) -> Token:
