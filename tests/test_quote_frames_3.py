@@ -2,7 +2,8 @@
 
 Every text is invented. Support a subject has, draws, wins or receives ("The levy drew
 broad support from farmers") reports the subject as what is supported, the view of the
-object of "from", "among" or "of"; support won for something else ("won support for the
+object of "from", "among" or "of"; support owned and given "among" or "from" ("her deep
+support among farmers") reports its owner alike; support won for something else ("won support for the
 plan") and a poll's share ("has 38 percent support") are no such report. A participle
 "opposed by" after a noun ("The toll plan, opposed by the hauliers, passed") reports the
 noun phrase, the view of the object of "by".
@@ -74,3 +75,16 @@ def test_the_speech_subset_reports_neither_frame(speech: QuoteExtractor) -> None
     assert by_cue(speech, text, "support") == []
     text = "The toll plan, opposed by the hauliers' union, passed on Monday."
     assert by_cue(speech, text, "opposed by") == []
+
+
+def test_support_owned_among_a_group_reports_its_owner(everything: QuoteExtractor) -> None:
+    text = "Her deep support among dairy farmers carried the northern counties."
+    content, _ = content_of(everything, text, "support")
+    assert content == "Her"
+    assert by_cue(everything, text, "support")[0].speaker_text == "dairy farmers"
+
+
+def test_owned_support_for_something_is_no_frame(everything: QuoteExtractor) -> None:
+    # "his support for the levy": he holds the view; the levy is what is supported
+    text = "His support for the levy among the growers surprised nobody."
+    assert all(q.text != "His" for q in by_cue(everything, text, "support"))

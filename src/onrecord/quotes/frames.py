@@ -22,7 +22,13 @@ or an estimate without any cue word of their own, and are found here by their fr
   levy", "her tirade against the toll", "most farmers are against it"): what "against"
   governs, held alike; campaigning or being against a person is a contest, left out;
   likewise "toward" after a noun of feeling or stance or after "lean" ("their hostility
-  toward the tunnel", "is leaning toward the northern route").
+  toward the tunnel", "is leaning toward the northern route");
+- support held ("The levy drew broad support from farmers", "the plan has the support of
+  the council", "her deep support among farmers"): the subject (or the owner of the
+  support), the view of the object of "from", "among" or "of"; not support won "for"
+  something else, nor a poll's share ("has 38 percent support");
+- "opposed by" after a noun ("The toll plan, opposed by the hauliers, passed"): the noun
+  phrase, the view of the object of "by".
 """
 
 from __future__ import annotations
@@ -387,7 +393,24 @@ class FrameRules(ContentRules):
     def _support_held_frame(self, noun: Token) -> None:
         """ "The levy drew broad support from farmers", "the plan has the support of the
         council": what is supported, the subject of the verb that holds the support, the
-        view of the object of "from", "among" or "of" (nobody named without one)."""
+        view of the object of "from", "among" or "of" (nobody named without one); support
+        owned and given "among" or "from" ("her broad support among farmers") reports its
+        owner alike."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        givers = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+        if (
+            owner is not None
+            and givers
+            and givers[0].lower_ in ("among", "from")
+            and not any(c.lower_ in ("for", "of", "to", "behind") for c in givers)
+        ):
+            giver = next((g for g in givers[0].children if g.dep_ == "pobj"), None)
+            cue = Cue("support", "thought", noun.idx, _end_of(noun), noun)
+            speaker = (
+                self.resolver.resolve(self._speaker_span(giver)) if giver is not None else None
+            )
+            self._add_trimmed(owner.left_edge.idx, _end_of(owner.right_edge), cue, speaker)
+            return
         verb = noun.head
         if (
             noun.dep_ != "dobj"
