@@ -25,6 +25,7 @@ from onrecord.quotes.rules import (
     XCOMP_CUES,
     Content,
     Cue,
+    is_infinitive,
     trim_space,
 )
 
@@ -261,7 +262,7 @@ class ContentRules(ClauseRules):
             mark = next((m for m in child.children if m.dep_ == "mark"), None)
             if mark is None or mark.lower_ != "for" or mark.i != token.i + 1:
                 continue
-            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            if not is_infinitive(child):
                 continue
             first = token.doc[mark.i + 1]
             start, end = self._trim(first.idx, child.right_edge.idx + len(child.right_edge))
@@ -1209,7 +1210,7 @@ def _circumstance(child: Token) -> bool:
     an interview", "attacked the mayor on social media", "thanked voters at a rally")."""
     if child.dep_ != "prep":
         return False
-    if child.lower_ in ("during", "despite", "amid", "amidst"):
+    if child.lower_ in SETTING_PREPS:
         return True
     objects = [c for c in child.children if c.dep_ == "pobj"]
     if child.lower_ == "at" and objects and objects[0].lemma_.lower() in WRITINGS:
@@ -1244,6 +1245,10 @@ def _comes_to(verb: Token) -> bool:
     doc = verb.doc
     return verb.lemma_ == "come" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to"
 
+
+# prepositions of the spell or the odds a report was made in: "during the debate",
+# "despite the scandal", "amid protests"
+SETTING_PREPS = frozenset({"during", "despite", "amid", "amidst"})
 
 # subordinators of a clause saying when a belief or stance was held
 OCCASION_MARKS = {"when", "after", "before", "until", "once", "whenever"}
@@ -1327,7 +1332,7 @@ def _naming_spell(cue: Cue, comp: Token, child: Token) -> bool:
     if not any(c.dep_ == "oprd" and comp.i < c.i < child.i for c in cue.token.children):
         return False
     if child.dep_ == "prep":
-        return child.lower_ in ("during", "despite", "amid", "amidst")
+        return child.lower_ in SETTING_PREPS
     return _occasion(child)
 
 

@@ -29,15 +29,13 @@ from spacy.tokens import Doc, Token
 
 from onrecord.quotes.content import ContentRules, _as_predicate, _end_of
 from onrecord.quotes.phrasal import expressed_topic
-from onrecord.quotes.rules import CLAUSE_OPENERS, Content, Cue
+from onrecord.quotes.rules import CLAUSE_OPENERS, QUESTION_OPENERS, Content, Cue, is_infinitive
 from onrecord.speakers import ResolvedSpeaker
 
 __all__ = ["CopularRules"]
 
 #: Verbs that link an adjective of knowing to its subject ("is", "remains", "became").
 LINKING_VERBS = frozenset({"be", "remain", "become"})
-#: Openers of an indirect question ("it is unclear whether …"), which is not reported.
-QUESTION_OPENERS = CLAUSE_OPENERS - {"that"}
 #: Adjectives that, with an infinitive, tell how likely something is, not what anyone thinks:
 #: "a plan sure to anger farmers", "she is certain to win" (train 2 attributions in 8).
 LIKELIHOOD = frozenset({"sure", "certain"})
@@ -138,7 +136,7 @@ class CopularRules(ContentRules):
                 return None  # "it is unclear whether …": nobody is named for it
         if cue.token.pos_ == "NOUN" and tuple(cue.lemma.split()) in self.lexicon.copular:
             # "The senator is a fierce critic of the plan": the subject of "is"
-            subject = next((c for c in cue.token.head.children if c.dep_ == "nsubj"), None)
+            subject = _linked_subject(cue.token)
             return self.resolver.resolve(self._speaker_span(subject)) if subject else None
         if _postnominal(cue.token):
             # "Farmers worried about the drought": the noun the adjective follows
@@ -269,10 +267,7 @@ def _likelihood(token: Token) -> bool:
         return False
     comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "prep")]
     return bool(comps) and all(
-        c.dep_ == "xcomp"
-        and c.left_edge.i == c.i - 1
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in comps
+        c.dep_ == "xcomp" and c.left_edge.i == c.i - 1 and is_infinitive(c) for c in comps
     )
 
 
@@ -296,9 +291,10 @@ def _own_complement(adjective: Token) -> bool:
     )
 
 
-def _linked_subject(adjective: Token) -> Token | None:
-    """The subject of the linking verb an adjective of knowing is the complement of."""
-    return next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+def _linked_subject(word: Token) -> Token | None:
+    """The subject of the linking verb an adjective of knowing (or a partisan noun) is the
+    complement of."""
+    return next((c for c in word.head.children if c.dep_ == "nsubj"), None)
 
 
 def _known_clause(adjective: Token) -> Token | None:

@@ -59,6 +59,10 @@ ADDRESSEE_CUES = {
 }
 # words that open a clause or an indirect question ("that", "whether", "how", ...)
 CLAUSE_OPENERS = frozenset({"that", "whether", "if", "who", "what", "when", "where", "why", "how"})
+# the openers of an indirect question: every clause opener but "that"
+QUESTION_OPENERS = CLAUSE_OPENERS - {"that"}
+# relative and interrogative words that may open an object clause ("know which road")
+WH_DETERMINERS = frozenset({"which", "whose", "whom"})
 # cues whose subject is what seems so, not who thinks it: "X appears to be Y"
 RAISING_CUES = {"seem", "appear"}
 NP_CUE_PREPS = {"for", "of", "about", "on"}
@@ -180,6 +184,11 @@ class Cue:
     start: int
     end: int
     token: Token
+
+
+def is_infinitive(verb: Token) -> bool:
+    """Whether a verb carries the infinitive marker "to" ("to see", "to win")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def trim_space(text: str, start: int, end: int) -> int:

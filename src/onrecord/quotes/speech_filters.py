@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.model import Quote
 from onrecord.quotes.clauses import judged_in_quotes
 from onrecord.quotes.marks import MarkSpan, scan
+from onrecord.quotes.rules import is_infinitive
 
 # the publication's own desk: "Editor's note:" heads the outlet's own aside to its readers,
 # which is the article's voice, not a report of anyone's words
@@ -288,7 +289,7 @@ def impersonal_to_say(quote: Quote, cue: Token, content: Span | None) -> bool:
     stay."""
     if quote.cue not in ("say", "tell") or quote.kind == "direct" or cue.dep_ != "xcomp":
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+    if not is_infinitive(cue):
         return False
     frame = cue.head
     if frame.pos_ in ("ADJ", "ADV") and frame.dep_ in ("acomp", "advmod"):

@@ -10,7 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from onrecord.model import Quote
-from onrecord.quotes.rules import CLAUSE_OPENERS, SUBJECTS
+from onrecord.quotes.rules import (
+    CLAUSE_OPENERS,
+    QUESTION_OPENERS,
+    SUBJECTS,
+    WH_DETERMINERS,
+    is_infinitive,
+)
 
 # what a candidate runs for, and a reporter's request for a reply: "seeking the nomination",
 # "seeking a second term", "emails seeking comment" is running or asking, not a wish reported
@@ -48,9 +54,7 @@ def looking_to_see(quote: Quote, cue: Token, content: Span | None) -> bool:
     not a view anyone holds; "to see X as Y" (a judgement) is kept."""
     if quote.cue != "see":
         return False
-    children = list(cue.children)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-    return infinitive and not any(c.lower_ == "as" for c in children)
+    return is_infinitive(cue) and not any(c.lower_ == "as" for c in cue.children)
 
 
 def seeing_an_event(quote: Quote, cue: Token, content: Span | None) -> bool:
@@ -96,7 +100,7 @@ def knowing_a_thing(quote: Quote, cue: Token, content: Span | None) -> bool:
         root.head == cue
         and root.dep_ == "dobj"
         and root.pos_ == "NOUN"
-        and content[0].lower_ not in CLAUSE_OPENERS | {"which", "whose", "whom"}
+        and content[0].lower_ not in CLAUSE_OPENERS | WH_DETERMINERS
     )
 
 
@@ -146,7 +150,7 @@ def deciding_an_outcome(quote: Quote, cue: Token, content: Span | None) -> bool:
     to determine whether ..." (an inquiry) are left alone."""
     if quote.cue != "determine" or content is None:
         return False
-    if content[0].lower_ not in (CLAUSE_OPENERS - {"that"}) | {"which", "whom", "whose"}:
+    if content[0].lower_ not in QUESTION_OPENERS | WH_DETERMINERS:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in cue.children)
     helped = cue.dep_ == "xcomp" and cue.head.lemma_ == "help"
@@ -159,10 +163,7 @@ def figuring_to_happen(quote: Quote, cue: Token, content: Span | None) -> bool:
     anyone's reckoning; "figured that ..." and "figure out how ..." are left alone."""
     if quote.cue != "figure" or any(c.dep_ == "prt" for c in cue.children):
         return False
-    return any(
-        child.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
-        for child in cue.children
-    )
+    return any(child.dep_ == "xcomp" and is_infinitive(child) for child in cue.children)
 
 
 # verbs of getting or holding what another gives: "won the endorsement of", "received the
