@@ -108,13 +108,6 @@ _FAVOUR = {"favor", "favour"}
 
 
 # every word a frame can start at, bar the forms of "put"
-_FRAME_WORDS = frozenset(
-    {
-        *NAMING_PARTICIPLES,
-        *("expected", *_SHOWING, "to", *_FAVOUR, "against", "toward", "towards"),
-        *("support", "opposed"),
-    }
-)
 
 # "the levy drew broad support from farmers": the verbs whose subject holds the support
 # given by the object of "from", "among" or "of"
@@ -133,31 +126,12 @@ class FrameRules(ContentRules):
 
     def _frame_at(self, token: Token) -> None:
         """Add the report a frame starting at ``token`` makes, if it makes one."""
-        word = token.lower_
-        if word not in _FRAME_WORDS and token.lemma_.lower() != "put":
+        frame = _FRAMES.get(token.lower_)
+        if frame is None and token.lemma_.lower() == "put":
+            frame = "_estimate_frame"  # "puts", "putting": by its lemma
+        if frame is None or self._inside_marks(token):
             return  # most words open no frame: the cheap test first
-        if self._inside_marks(token):
-            return
-        if token.lower_ in NAMING_PARTICIPLES:
-            self._naming_frame(token)
-        elif token.lower_ == "expected":
-            self._expectation_frame(token)
-        elif token.lower_ in _SHOWING:
-            self._records_show_frame(token)
-        elif token.lemma_.lower() == "put" and token.pos_ == "VERB":
-            self._estimate_frame(token)
-        elif token.lower_ == "to" and token.dep_ == "prep":
-            self._viewpoint_frame(token)
-        elif token.lower_ in _FAVOUR and token.dep_ == "pobj":
-            self._in_favour_frame(token)
-        elif token.lower_ == "against" and token.dep_ == "prep":
-            self._against_frame(token)
-        elif token.lower_ in ("toward", "towards") and token.dep_ == "prep":
-            self._against_frame(token, _TOWARD_VERBS, _TOWARD_NOUNS)
-        elif token.lower_ == "support" and token.pos_ == "NOUN":
-            self._support_held_frame(token)
-        elif token.lower_ == "opposed" and token.tag_ == "VBN":
-            self._opposed_by_frame(token)
+        getattr(self, frame)(token)
 
     def _add_trimmed(self, start: int, end: int, cue: Cue, speaker: ResolvedSpeaker | None) -> None:
         """Add an indirect report of the text between two offsets, trimmed of punctuation and
@@ -279,6 +253,8 @@ class FrameRules(ContentRules):
 
     def _estimate_frame(self, verb: Token) -> None:
         """ "The poll puts her support at 40 percent": what is estimated, with its figure."""
+        if verb.pos_ != "VERB":
+            return
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         at = next(
             (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > verb.i),
@@ -296,6 +272,8 @@ class FrameRules(ContentRules):
 
     def _viewpoint_frame(self, prep: Token) -> None:
         """ "To her neighbours, the plan is a threat": the clause, as the neighbours see it."""
+        if prep.dep_ != "prep":
+            return
         sent = prep.sent
         first = next(
             (t for t in sent if not t.is_punct and not t.is_space and t.lower_ not in _OPENERS),
@@ -326,6 +304,8 @@ class FrameRules(ContentRules):
         """ "The council voted in favour of the levy", "she argued in favor of a recount":
         what is favoured, the object of "of", held by the subject of the verb the phrase
         hangs on (or by the owner of the noun it follows: "his case in favour of …")."""
+        if noun.dep_ != "pobj":
+            return
         inside = noun.head
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if inside.lower_ != "in" or inside.i != noun.i - 1 or of is None or of.i != noun.i + 1:
@@ -360,6 +340,11 @@ class FrameRules(ContentRules):
         subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
         return self.resolver.resolve(self._speaker_span(subject)) if subject is not None else None
 
+    def _toward_frame(self, prep: Token) -> None:
+        """ "their hostility toward the tunnel", "leaning toward the northern route": held
+        like "against", after its own verbs and nouns."""
+        self._against_frame(prep, _TOWARD_VERBS, _TOWARD_NOUNS)
+
     def _against_frame(
         self,
         prep: Token,
@@ -369,6 +354,8 @@ class FrameRules(ContentRules):
         """ "The union campaigned against the levy", "his tirade against the plan", "most
         farmers are against it": what "against" governs, held by the verb's subject or
         the noun's owner."""
+        if prep.dep_ != "prep":
+            return
         holder = prep.head
         what = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if what is None or holder.i > prep.i:
@@ -396,6 +383,8 @@ class FrameRules(ContentRules):
         view of the object of "from", "among" or "of" (nobody named without one); support
         owned and given "among" or "from" ("her broad support among farmers") reports its
         owner alike."""
+        if noun.pos_ != "NOUN":
+            return
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         givers = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
         if (
@@ -448,6 +437,8 @@ class FrameRules(ContentRules):
         """ "The levy, opposed by the farmers, passed", "the levy is opposed by farmers":
         what is opposed, the noun phrase the participle follows or the passive's subject,
         the view of the object of "by"."""
+        if participle.tag_ != "VBN":
+            return
         agent = next((c for c in participle.children if c.dep_ == "agent"), None)
         holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if holder is None:
@@ -474,3 +465,18 @@ def _before_aside(what: Token) -> Token:
     if aside is not None and aside.left_edge.i > 1 and what.doc[aside.left_edge.i - 1].text == ",":
         return what.doc[aside.left_edge.i - 2]
     return what.right_edge
+
+
+# the word a frame opens with -> the frame (each checks the parse of the word itself)
+_FRAMES: dict[str, str] = {
+    **dict.fromkeys(NAMING_PARTICIPLES, "_naming_frame"),
+    "expected": "_expectation_frame",
+    **dict.fromkeys(_SHOWING, "_records_show_frame"),
+    "to": "_viewpoint_frame",
+    **dict.fromkeys(_FAVOUR, "_in_favour_frame"),
+    "against": "_against_frame",
+    "toward": "_toward_frame",
+    "towards": "_toward_frame",
+    "support": "_support_held_frame",
+    "opposed": "_opposed_by_frame",
+}
